@@ -1,0 +1,193 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { columnsToRows, tableToColumns } from './arrow';
+import { LOCAL_BUNDLES } from './bundles';
+import { toEngineError } from './errors';
+import { DEFAULT_TIMEOUT_MS, SAFE_SETTINGS } from './settings';
+import { EngineError, type Columns, type Engine, type Value } from './types';
+
+export type EngineStatus = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed';
+
+export interface BrowserEngineOptions {
+	/** Per-call limit in ms; past it the worker is killed and the call fails. Default 30 s. */
+	timeoutMs?: number;
+	/** Limit for fetching and compiling the wasm. Default 60 s. */
+	startTimeoutMs?: number;
+	/** Runs on every fresh instance (the first and each restart), e.g. to reload datasets. */
+	onFreshStart?: (engine: Engine) => Promise<void>;
+	onStatus?: (status: EngineStatus, error?: EngineError) => void;
+}
+
+interface Instance {
+	worker: Worker;
+	db: duckdb.AsyncDuckDB;
+	conn: duckdb.AsyncDuckDBConnection;
+	/** Rejects when the worker dies; every call races against it. */
+	died: Promise<never>;
+}
+
+/**
+ * The browser adapter: one worker, started on first use. A call that runs
+ * past its timeout, or a worker that dies, terminates the instance and fails
+ * that call with an EngineError; the next call starts a fresh instance (and
+ * `onFreshStart` reloads what the app needs), so the page never freezes.
+ */
+export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine & {
+	/** Start now (e.g. when the page is idle) instead of on first query. */
+	warmUp(): Promise<void>;
+	/** Kill the worker as a crash would; for tests and the diagnostics page. */
+	simulateCrash(): void;
+} {
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+	let current: Promise<Instance> | null = null;
+	let everStarted = false;
+
+	function status(s: EngineStatus, error?: EngineError) {
+		options.onStatus?.(s, error);
+	}
+
+	async function start(): Promise<Instance> {
+		status(everStarted ? 'restarting' : 'starting');
+		const bundle = await duckdb.selectBundle(LOCAL_BUNDLES);
+		const worker = new Worker(bundle.mainWorker!);
+		let markDead: (e: EngineError) => void = () => {};
+		const died = new Promise<never>((_, reject) => (markDead = reject));
+		died.catch(() => {}); // observed by the races below
+		worker.addEventListener('error', (event) => {
+			markDead(new EngineError('crashed', event.message || 'DuckDB worker stopped'));
+			if (current) forget(current);
+		});
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		try {
+			await withTimeout(
+				Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), died]),
+				startTimeoutMs,
+				() =>
+					new EngineError(
+						'start',
+						'DuckDB did not start in time. If the host sends a Content-Security-Policy header, it must allow wasm-unsafe-eval.'
+					)
+			);
+			await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
+			const conn = await db.connect();
+			await conn.query(SAFE_SETTINGS);
+			const instance: Instance = { worker, db, conn, died };
+			everStarted = true;
+			if (options.onFreshStart) await options.onFreshStart(rawEngine(instance));
+			status('ready');
+			return instance;
+		} catch (error) {
+			worker.terminate();
+			const e = error instanceof EngineError ? error : new EngineError('start', String(error));
+			status('failed', e);
+			throw e;
+		}
+	}
+
+	function ensure(): Promise<Instance> {
+		if (!current) {
+			const attempt = start();
+			current = attempt;
+			attempt.catch(() => {
+				if (current === attempt) current = null;
+			});
+		}
+		return current;
+	}
+
+	function forget(instance: Promise<Instance>) {
+		if (current === instance) current = null;
+		instance.then((i) => i.worker.terminate()).catch(() => {});
+	}
+
+	/** Run `work` on the current instance; on timeout or crash, drop the instance. */
+	async function guarded<T>(work: (i: Instance) => Promise<T>): Promise<T> {
+		const pending = ensure();
+		const instance = await pending;
+		try {
+			return await withTimeout(
+				Promise.race([work(instance), instance.died]),
+				timeoutMs,
+				() => new EngineError('timeout', `The query took longer than ${timeoutMs / 1000} s.`)
+			);
+		} catch (error) {
+			if (error instanceof EngineError && (error.kind === 'timeout' || error.kind === 'crashed')) {
+				forget(pending);
+				status('idle', error);
+				throw error;
+			}
+			throw toEngineError(error);
+		}
+	}
+
+	const engine = {
+		query: async (sql: string, params: Value[] = []) =>
+			columnsToRows(await guarded((i) => runOn(i, sql, params))),
+		queryColumns: (sql: string, params: Value[] = []) => guarded((i) => runOn(i, sql, params)),
+		exec: async (sql: string) => {
+			await guarded((i) => i.conn.query(sql));
+		},
+		registerText: (name: string, text: string) =>
+			guarded((i) => i.db.registerFileText(name, text)),
+		registerBuffer: (name: string, bytes: Uint8Array) =>
+			guarded((i) => i.db.registerFileBuffer(name, bytes)),
+		dropFile: async (name: string) => {
+			await guarded((i) => i.db.dropFile(name));
+		},
+		close: async () => {
+			if (current) forget(current);
+		},
+		warmUp: async () => {
+			await ensure();
+		},
+		simulateCrash: () => {
+			current?.then((i) => {
+				i.worker.dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' }));
+			});
+		}
+	};
+	return engine;
+}
+
+/** The instance without guards, for `onFreshStart` (which already runs inside start). */
+function rawEngine(i: Instance): Engine {
+	return {
+		query: async (sql, params = []) => columnsToRows(await runOn(i, sql, params)),
+		queryColumns: (sql, params = []) => runOn(i, sql, params),
+		exec: async (sql) => {
+			try {
+				await i.conn.query(sql);
+			} catch (error) {
+				throw toEngineError(error);
+			}
+		},
+		registerText: (name, text) => i.db.registerFileText(name, text),
+		registerBuffer: (name, bytes) => i.db.registerFileBuffer(name, bytes),
+		dropFile: async (name) => {
+			await i.db.dropFile(name);
+		},
+		close: async () => {}
+	};
+}
+
+async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns> {
+	try {
+		if (params.length === 0) return tableToColumns(await i.conn.query(sql));
+		const stmt = await i.conn.prepare(sql);
+		try {
+			return tableToColumns(await stmt.query(...params));
+		} finally {
+			await stmt.close();
+		}
+	} catch (error) {
+		throw toEngineError(error);
+	}
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
+	let timer: ReturnType<typeof setTimeout>;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(error()), ms);
+	});
+	return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

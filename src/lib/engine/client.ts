@@ -1,0 +1,30 @@
+import { createBrowserEngine } from './browser';
+import { engineState } from './state.svelte';
+import { loadDatasets } from '../data/sources';
+
+let engine: ReturnType<typeof createBrowserEngine> | null = null;
+
+/**
+ * The app's one DuckDB. Browser-only: import this module with a dynamic
+ * `import()` after mount, never at the top of a page (the package's Node
+ * entry breaks SvelteKit's build analysis). Every fresh instance, including
+ * one restarted after a crash or timeout, reloads the datasets.
+ */
+export function getBrowserEngine() {
+	if (!engine) {
+		engine = createBrowserEngine({
+			onFreshStart: async (fresh) => {
+				engineState.phase = 'loading';
+				await loadDatasets(fresh);
+				engineState.dataVersion += 1;
+			},
+			onStatus: (status, error) => {
+				if (status === 'ready') engineState.phase = 'ready';
+				else if (status === 'starting' || status === 'restarting') engineState.phase = 'starting';
+				else if (status === 'failed') engineState.phase = 'failed';
+				engineState.error = error ?? null;
+			}
+		});
+	}
+	return engine;
+}

@@ -1,0 +1,50 @@
+/** A plain result row: numbers (never BigInt), strings, booleans, null. Dates are ISO strings. */
+export type Value = string | number | boolean | null;
+export type Row = Record<string, Value>;
+
+/** A parameterised statement. SQL builders return this; user text only ever travels in `params`. */
+export interface SqlQuery {
+	sql: string;
+	params: Value[];
+}
+
+/** A result read column-wise, for callers that want to avoid building row objects. */
+export interface Columns {
+	names: string[];
+	columns: Value[][];
+	length: number;
+}
+
+/**
+ * The one interface every part of Integra uses to talk to DuckDB. The browser
+ * adapter runs a worker; the Node adapter runs the blocking build of the same
+ * package, so the same SQL gives the same numbers in both.
+ */
+export interface Engine {
+	/** Run one statement with bound parameters and return plain rows. */
+	query(sql: string, params?: Value[]): Promise<Row[]>;
+	/** Same as `query`, but column-wise (cheaper for large results). */
+	queryColumns(sql: string, params?: Value[]): Promise<Columns>;
+	/** Run statements that return nothing of interest (DDL, SET, several `;`-separated). */
+	exec(sql: string): Promise<void>;
+	/** Make text visible to `read_csv('name')`. */
+	registerText(name: string, text: string): Promise<void>;
+	/** Make bytes visible to `read_csv('name')`. */
+	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+	/** Forget a registered file. */
+	dropFile(name: string): Promise<void>;
+	/** Release the database (and terminate the worker, in the browser). */
+	close(): Promise<void>;
+}
+
+export type EngineErrorKind = 'timeout' | 'crashed' | 'start' | 'sql' | 'extension';
+
+/** An error the UI can show as it is: `message` is already readable, `kind` says what happened. */
+export class EngineError extends Error {
+	readonly kind: EngineErrorKind;
+	constructor(kind: EngineErrorKind, message: string, options?: { cause?: unknown }) {
+		super(message, options);
+		this.name = 'EngineError';
+		this.kind = kind;
+	}
+}

@@ -1,0 +1,48 @@
+import type { Locale } from './types';
+
+const TAGS: Record<Locale, string> = { es: 'es-PE', en: 'en-GB' };
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+	const id = `${locale}:${digits}`;
+	let f = cache.get(id);
+	if (!f) {
+		f = new Intl.NumberFormat(TAGS[locale], {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		cache.set(id, f);
+	}
+	return f;
+}
+
+/** A number for the screen; empty stays empty (never 0). Scores use 0 decimals. */
+export function formatNumber(value: number | null | undefined, locale: Locale, digits = 0): string {
+	if (value === null || value === undefined || Number.isNaN(value)) return '';
+	return numberFormat(locale, digits).format(value);
+}
+
+/**
+ * Exported figures: 1 decimal, half away from zero, `.` as separator.
+ * `toFixed` rounds binary floats (1.25 → "1.3" but 1.005 → "1.00"), so the
+ * rounding is done on a scaled value with a small epsilon first.
+ */
+export function formatExport(value: number | null | undefined, digits = 1): string {
+	if (value === null || value === undefined || Number.isNaN(value)) return '';
+	const factor = 10 ** digits;
+	const scaled = Math.abs(value) * factor;
+	const rounded = Math.floor(scaled + 0.5 + 1e-9) / factor;
+	const signed = value < 0 && rounded !== 0 ? -rounded : rounded;
+	return signed.toFixed(digits);
+}
+
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+	if (!iso) return '';
+	const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+	return new Intl.DateTimeFormat(TAGS[locale], {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, m - 1, d)));
+}

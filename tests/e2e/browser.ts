@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export interface Session {
+	context: BrowserContext;
+	page: Page;
+	/** console errors and page errors seen so far */
+	errors: string[];
+	/** every request to a host other than localhost */
+	foreignRequests: string[];
+	close(): Promise<void>;
+}
+
+/** Debian's Chromium with a fresh profile, watching console errors and foreign requests. */
+export async function openSession(opts: { locale?: string } = {}): Promise<Session> {
+	const profile = mkdtempSync(join(tmpdir(), 'integra-e2e-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS,
+		headless: true,
+		locale: opts.locale ?? 'es-PE',
+		timezoneId: 'America/Lima',
+		viewport: { width: 1280, height: 900 }
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	const errors: string[] = [];
+	const foreignRequests: string[] = [];
+	context.on('request', (request) => {
+		const url = request.url();
+		if (/^(data|blob):/.test(url)) return;
+		if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)) {
+			foreignRequests.push(url);
+		}
+	});
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return {
+		context,
+		page,
+		errors,
+		foreignRequests,
+		async close() {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}

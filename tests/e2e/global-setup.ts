@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer } from '../../scripts/static-server';
+
+/**
+ * Build the app once (skip with E2E_SKIP_BUILD=1 when build/ is fresh) and
+ * serve it on a free localhost port for every end-to-end test file.
+ */
+export default async function setup(project: TestProject) {
+	if (!process.env.E2E_SKIP_BUILD || !existsSync('build/index.html')) {
+		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	}
+	const { server, url } = await startStaticServer('build');
+	project.provide('baseUrl', url);
+	return () => new Promise<void>((done) => server.close(() => done()));
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+	}
+}

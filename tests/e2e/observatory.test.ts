@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createNodeEngine } from '../../src/lib/engine/node';
+import { runMetrics } from '../../scripts/metrics-run';
+import { openSession, type Session } from './browser';
+
+type Csv = Record<string, string>[];
+
+/** What the metrics CLI computes from data/, in Node, with the same pipeline and SQL. */
+async function cliMetrics(): Promise<{ domain: Csv; overall: Csv }> {
+	const files = readdirSync('data')
+		.filter((f) => f.endsWith('.csv'))
+		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
+	const engine = await createNodeEngine();
+	const run = await runMetrics(engine, files, { today: '2026-01-01', locale: 'es' });
+	await engine.close();
+	const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true }).data;
+	return {
+		domain: parse(run.outputs['domain_scores.csv']),
+		overall: parse(run.outputs['overall_scores.csv'])
+	};
+}
+
+describe('observatory (/) in Chromium', () => {
+	let session: Session;
+	let cli: { domain: Csv; overall: Csv };
+	let latestRound: string;
+
+	beforeAll(async () => {
+		cli = await cliMetrics();
+		latestRound = cli.domain.map((r) => r.round).sort().at(-1)!;
+		session = await openSession();
+		await session.page.goto(inject('baseUrl') + '/');
+		await session.page.waitForSelector('[data-testid="heatmap"] .cell', { timeout: 60_000 });
+	}, 120_000);
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('draws one cell per district and domain: 50 × 6', async () => {
+		expect(await session.page.locator('[data-testid="heatmap"] .cell').count()).toBe(300);
+	});
+
+	it('shows the same scores as the metrics CLI, for every cell of the latest round', async () => {
+		const cells = await session.page.$$eval('[data-testid="heatmap"] .cell', (gs) =>
+			gs.map((g) => ({
+				ubigeo: g.getAttribute('data-ubigeo')!,
+				domain: g.getAttribute('data-domain')!,
+				score: g.getAttribute('data-score')!,
+				text: g.querySelector('text')!.textContent!.trim()
+			}))
+		);
+		const expected = new Map(
+			cli.domain.filter((r) => r.round === latestRound).map((r) => [`${r.ubigeo}:${r.domain}`, r.score])
+		);
+		let compared = 0;
+		for (const cell of cells) {
+			const cliScore = expected.get(`${cell.ubigeo}:${cell.domain}`) ?? '';
+			if (cliScore === '') {
+				expect(cell.score, `${cell.ubigeo} domain ${cell.domain}`).toBe('');
+				expect(cell.text).toBe('–');
+				continue;
+			}
+			// The CLI writes 1 decimal; the browser keeps the full value and prints 0 decimals.
+			expect(Number(cell.score)).toBeCloseTo(Number(cliScore), 1);
+			expect(cell.text).toBe(String(Math.round(Number(cell.score))));
+			compared++;
+		}
+		expect(compared).toBeGreaterThan(100);
+	});
+
+	it('shows the key figures of the latest round', async () => {
+		const assessed = new Set(cli.domain.filter((r) => r.round === latestRound).map((r) => r.ubigeo));
+		const text = await session.page.locator('[data-testid="kf-assessed"] .big').textContent();
+		expect(Number(text)).toBe(assessed.size);
+		const overall = cli.overall.filter((r) => r.round === latestRound && r.score !== '');
+		const mean = overall.reduce((s, r) => s + Number(r.score), 0) / overall.length;
+		const shown = await session.page.locator('[data-testid="kf-mean"] .big').textContent();
+		// the CLI's per-district scores are rounded to 1 decimal, so allow ±1 on the displayed mean
+		expect(Math.abs(Number(shown) - mean)).toBeLessThanOrEqual(1);
+	});
+
+	it('opens the same numbers as a table', async () => {
+		await session.page.getByRole('button', { name: 'Ver tabla' }).click();
+		const rows = session.page.locator('[data-testid="heatmap-table"] tbody tr');
+		expect(await rows.count()).toBe(50);
+	});
+
+	it('logs no console error and asks no host but localhost', () => {
+		expect(session.errors).toEqual([]);
+		expect(session.foreignRequests).toEqual([]);
+	});
+});
