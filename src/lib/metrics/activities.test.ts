@@ -49,15 +49,16 @@ const ACTIVITY_COLUMNS = [
 ];
 
 // Years in the file: 2022 and 2024. Nothing happened anywhere in 2023.
+// prettier-ignore
 const ACTIVITIES: Cell[][] = [
-	// id,  date,         ubigeo, type,                  audience,             topic,            modality,    total, women, men, migrants
-	['A1', '2024-01-01', LIMA, 'sesion_informativa', 'gobierno_local', 'regularizacion', 'presencial', 40, 28, 12, 10],
-	['A2', '2024-06-30', LIMA, 'conversatorio', 'comunidad_migrante', 'salud', 'virtual', 20, 5, 10, 15],
-	['A3', '2024-12-31', LIMA, 'capacitacion', 'gobierno_local', 'trabajo', 'virtual', 10, 0, 5, 0],
-	['A4', '2022-12-31', LIMA, 'desayuno_migratorio', 'sociedad_civil', 'integracion', 'mixta', 8, 3, 3, 2],
-	['A5', '2024-02-10', ANCON, 'campana', 'comunidad_acogida', 'discriminacion', 'presencial', 12, 0, 0, 3],
-	['A6', '2022-11-05', ATE, 'asistencia_tecnica', 'entidad_publica', 'gobernanza', 'virtual', 5, 2, 3, 1],
-	['A7', '2024-07-01', CALLAO, 'otro', 'academia', 'otro', 'presencial', 0, 0, 0, 0]
+	// id    date          ubigeo  type                   audience              topic             modality      total  women  men  migrants
+	['A1', '2024-01-01', LIMA,   'sesion_informativa',  'gobierno_local',     'regularizacion', 'presencial', 40,    28,    12,  10],
+	['A2', '2024-06-30', LIMA,   'conversatorio',       'comunidad_migrante', 'salud',          'virtual',    20,    5,     10,  15],
+	['A3', '2024-12-31', LIMA,   'capacitacion',        'gobierno_local',     'trabajo',        'virtual',    10,    0,     5,   0],
+	['A4', '2022-12-31', LIMA,   'desayuno_migratorio', 'sociedad_civil',     'integracion',    'mixta',      8,     3,     3,   2],
+	['A5', '2024-02-10', ANCON,  'campana',             'comunidad_acogida',  'discriminacion', 'presencial', 12,    0,     0,   3],
+	['A6', '2022-11-05', ATE,    'asistencia_tecnica',  'entidad_publica',    'gobernanza',     'virtual',    5,     2,     3,   1],
+	['A7', '2024-07-01', CALLAO, 'otro',                'academia',           'otro',           'presencial', 0,     0,     0,   0]
 ];
 
 let engine: Engine;

@@ -85,7 +85,9 @@ async function load(assessmentRows: Cell[][], framework: Indicator[] = FRAMEWORK
 			]
 		)
 	);
-	await engine.exec(insertSql('framework', ['indicator_id', 'domain', 'kind', 'weight'], framework));
+	await engine.exec(
+		insertSql('framework', ['indicator_id', 'domain', 'kind', 'weight'], framework)
+	);
 	if (assessmentRows.length) {
 		await engine.exec(
 			insertSql('assessments', ['ubigeo', 'round', 'indicator_id', 'answer'], assessmentRows)
@@ -375,7 +377,9 @@ describe('domainScoresSql', () => {
 		expect(d(ANCON, '2024', 1).change).toBe(37.5); // 87.5 − 50
 
 		// rows come out in text order of round within a district
-		const anconRounds = rows.filter((r) => r.ubigeo === ANCON && r.domain === 1).map((r) => r.round);
+		const anconRounds = rows
+			.filter((r) => r.ubigeo === ANCON && r.domain === 1)
+			.map((r) => r.round);
 		expect(anconRounds).toEqual(['2023-S1', '2023-S2', '2024']);
 
 		// roundsSql: every round present, newest (greatest as text) first

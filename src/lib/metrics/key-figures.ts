@@ -37,7 +37,7 @@ FROM districts d
 CROSS JOIN (SELECT unnest(range(1, 7)) AS domain) dom
 LEFT JOIN domain_scores s ON s.ubigeo = d.ubigeo AND s.domain = dom.domain AND s.round = ?
 LEFT JOIN overall_scores o ON o.ubigeo = d.ubigeo AND o.round = ?
-ORDER BY d.name, d.ubigeo, dom.domain`,
+ORDER BY d.name COLLATE NOACCENT.NOCASE, d.ubigeo, dom.domain`,
 		params: [round, round]
 	};
 }
