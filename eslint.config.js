@@ -34,8 +34,10 @@ export default defineConfig(
 		}
 	},
 	{
-		// Override or add rule settings here, such as:
-		// 'svelte/button-has-type': 'error'
-		rules: {}
+		rules: {
+			// Data from CSV files reaches the screen: never as HTML.
+			'svelte/no-at-html-tags': 'error',
+			'svelte/button-has-type': 'error'
+		}
 	}
 );

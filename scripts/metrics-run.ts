@@ -48,19 +48,26 @@ export async function runMetrics(
 	const errors = loaded.reports.reduce((n, r) => n + r.errors, 0);
 	const warnings = loaded.reports.reduce((n, r) => n + r.warnings, 0);
 	const lines: string[] = [];
-	for (const name of loaded.missingRequired) {
+	const reported = new Set(loaded.reports.map((r) => r.dataset));
+	for (const name of loaded.missingRequired.filter((n) => !reported.has(n))) {
 		lines.push(tr(opts.locale, 'cli.missingFile', { file: `${name}.csv` }));
 	}
 	for (const r of loaded.reports) {
 		if (r.missing.length > 0) {
-			lines.push(tr(opts.locale, 'cli.missingColumns', { file: r.file, columns: r.missing.join(', ') }));
+			lines.push(
+				tr(opts.locale, 'cli.missingColumns', { file: r.file, columns: r.missing.join(', ') })
+			);
 		} else if (r.errors > 0) {
-			lines.push(tr(opts.locale, 'cli.fileErrors', { file: r.file, errors: r.errors, warnings: r.warnings }));
+			lines.push(
+				tr(opts.locale, 'cli.fileErrors', { file: r.file, errors: r.errors, warnings: r.warnings })
+			);
 		}
 	}
 	const fatal =
 		loaded.missingRequired.length > 0 ||
-		loaded.reports.some((r) => r.missing.length > 0 && (r.dataset === 'districts' || r.dataset === 'framework'));
+		loaded.reports.some(
+			(r) => r.missing.length > 0 && (r.dataset === 'districts' || r.dataset === 'framework')
+		);
 	if (!fatal) {
 		const tables: [TableExport, SqlQuery][] = [
 			[DOMAIN_SCORES_EXPORT, domainScoresSql()],

@@ -44,7 +44,9 @@ export function startStaticServer(dir: string, port = 0): Promise<{ server: Serv
 		}
 		const headers: Record<string, string> = {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-			'cache-control': file.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+			'cache-control': file.includes('/_app/immutable/')
+				? 'public, max-age=31536000, immutable'
+				: 'no-cache'
 		};
 		const accept = String(req.headers['accept-encoding'] ?? '');
 		let path = file;

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import { runMetrics } from '../../scripts/metrics-run';
+import { formatExport } from '../../src/lib/i18n/format';
 import { openSession, type Session } from './browser';
 
 type Csv = Record<string, string>[];
@@ -30,7 +31,10 @@ describe('observatory (/) in Chromium', () => {
 
 	beforeAll(async () => {
 		cli = await cliMetrics();
-		latestRound = cli.domain.map((r) => r.round).sort().at(-1)!;
+		latestRound = cli.domain
+			.map((r) => r.round)
+			.sort()
+			.at(-1)!;
 		session = await openSession();
 		await session.page.goto(inject('baseUrl') + '/');
 		await session.page.waitForSelector('[data-testid="heatmap"] .cell', { timeout: 60_000 });
@@ -54,7 +58,9 @@ describe('observatory (/) in Chromium', () => {
 			}))
 		);
 		const expected = new Map(
-			cli.domain.filter((r) => r.round === latestRound).map((r) => [`${r.ubigeo}:${r.domain}`, r.score])
+			cli.domain
+				.filter((r) => r.round === latestRound)
+				.map((r) => [`${r.ubigeo}:${r.domain}`, r.score])
 		);
 		let compared = 0;
 		for (const cell of cells) {
@@ -65,7 +71,9 @@ describe('observatory (/) in Chromium', () => {
 				continue;
 			}
 			// The CLI writes 1 decimal; the browser keeps the full value and prints 0 decimals.
-			expect(Number(cell.score)).toBeCloseTo(Number(cliScore), 1);
+			expect(formatExport(Number(cell.score)), `${cell.ubigeo} domain ${cell.domain}`).toBe(
+				cliScore
+			);
 			expect(cell.text).toBe(String(Math.round(Number(cell.score))));
 			compared++;
 		}
@@ -73,7 +81,9 @@ describe('observatory (/) in Chromium', () => {
 	});
 
 	it('shows the key figures of the latest round', async () => {
-		const assessed = new Set(cli.domain.filter((r) => r.round === latestRound).map((r) => r.ubigeo));
+		const assessed = new Set(
+			cli.domain.filter((r) => r.round === latestRound).map((r) => r.ubigeo)
+		);
 		const text = await session.page.locator('[data-testid="kf-assessed"] .big').textContent();
 		expect(Number(text)).toBe(assessed.size);
 		const overall = cli.overall.filter((r) => r.round === latestRound && r.score !== '');

@@ -62,18 +62,22 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 			await withTimeout(
 				Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), died]),
 				startTimeoutMs,
-				() =>
-					new EngineError(
-						'start',
-						'DuckDB did not start in time. If the host sends a Content-Security-Policy header, it must allow wasm-unsafe-eval.'
-					)
+				() => new EngineError('start', `no answer after ${startTimeoutMs / 1000} s`)
 			);
 			await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
 			const conn = await db.connect();
 			await conn.query(SAFE_SETTINGS);
 			const instance: Instance = { worker, db, conn, died };
 			everStarted = true;
-			if (options.onFreshStart) await options.onFreshStart(rawEngine(instance));
+			if (options.onFreshStart) {
+				try {
+					await options.onFreshStart(rawEngine(instance));
+				} catch (error) {
+					throw new EngineError('load', error instanceof Error ? error.message : String(error), {
+						cause: error
+					});
+				}
+			}
 			status('ready');
 			return instance;
 		} catch (error) {
@@ -127,8 +131,7 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 		exec: async (sql: string) => {
 			await guarded((i) => i.conn.query(sql));
 		},
-		registerText: (name: string, text: string) =>
-			guarded((i) => i.db.registerFileText(name, text)),
+		registerText: (name: string, text: string) => guarded((i) => i.db.registerFileText(name, text)),
 		registerBuffer: (name: string, bytes: Uint8Array) =>
 			guarded((i) => i.db.registerFileBuffer(name, bytes)),
 		dropFile: async (name: string) => {

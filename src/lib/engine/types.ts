@@ -37,7 +37,8 @@ export interface Engine {
 	close(): Promise<void>;
 }
 
-export type EngineErrorKind = 'timeout' | 'crashed' | 'start' | 'sql' | 'extension';
+/** timeout and crashed restart the engine; start: the wasm did not start; load: the datasets did not load. */
+export type EngineErrorKind = 'timeout' | 'crashed' | 'start' | 'load' | 'sql' | 'extension';
 
 /** An error the UI can show as it is: `message` is already readable, `kind` says what happened. */
 export class EngineError extends Error {

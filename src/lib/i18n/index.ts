@@ -1,16 +1,12 @@
 import type { Area, Locale, Messages } from './types';
 import { translate, type Params } from './translate';
-import common from './areas/common';
-import domains from './areas/domains';
-import imports from './areas/import';
-import observatory from './areas/observatory';
-import cli from './areas/cli';
+import * as areas from './all-areas';
 
 export type { Locale } from './types';
 export { LOCALES } from './types';
 export * from './format';
 
-const AREAS: Area[] = [common, domains, imports, observatory, cli];
+const AREAS: Area[] = Object.values(areas);
 
 const dictionaries: Record<Locale, Messages> = {
 	es: Object.assign({}, ...AREAS.map((a) => a.es)),

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, copyFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+async function metrics(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	try {
+		const { stdout, stderr } = await run('npx', ['tsx', 'scripts/metrics.ts', ...args]);
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const e = error as { code: number; stdout: string; stderr: string };
+		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+	}
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'integra-cli-'));
+
+describe('npm run metrics', () => {
+	it('writes the three metric files for the demo data and exits 0', async () => {
+		const out = tmp();
+		const result = await metrics(['--data', 'data', '--out', out, '--today', '2026-01-01']);
+		expect(result.code).toBe(0);
+		expect(readFileSync(join(out, 'domain_scores.csv'), 'utf8').split('\n')[0]).toBe(
+			'ubigeo,round,domain,score,completeness,level,change,answered,applicable'
+		);
+		expect(readFileSync(join(out, 'overall_scores.csv'), 'utf8').split('\n')[0]).toBe(
+			'ubigeo,round,score,level,complete'
+		);
+		const activity = readFileSync(join(out, 'activity_metrics.csv'), 'utf8').split('\n');
+		expect(activity[0]).toBe(
+			'ubigeo,year,activities,participants,women_share,migrant_share,reach_per_1000_migrants,sectors_reached,virtual_share'
+		);
+		// 50 districts × 4 years (2021–2024), zero-filled
+		expect(activity.length - 1).toBe(200);
+		expect(existsSync(join(out, 'validation_report.csv'))).toBe(false);
+	}, 60_000);
+
+	it('reports a bad row, still exits 1 with a summary and no stack trace', async () => {
+		const dir = tmp();
+		const out = tmp();
+		copyFileSync('data/districts.csv', join(dir, 'districts.csv'));
+		copyFileSync('data/framework.csv', join(dir, 'framework.csv'));
+		writeFileSync(
+			join(dir, 'activities.csv'),
+			'activity_id,date,ubigeo,type,audience,topic,modality,participants_total,participants_women,participants_men,participants_migrants,partner\n' +
+				'A1,2024-05-02,150101,conversatorio,sociedad_civil,salud,presencial,20,12,8,5,OIM\n' +
+				'A2,2024-05-03,999999,conversatorio,sociedad_civil,salud,presencial,20,12,8,5,OIM\n'
+		);
+		const result = await metrics(['--data', dir, '--out', out, '--today', '2026-01-01']);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/activities\.csv/);
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+		const report = readFileSync(join(out, 'validation_report.csv'), 'utf8');
+		// line 3 of the file (header is line 1) has the unknown ubigeo
+		expect(report).toMatch(/^activities\.csv,3,ubigeo,error,/m);
+		// the valid row was loaded: Lima has 1 activity in 2024
+		const metricsCsv = readFileSync(join(out, 'activity_metrics.csv'), 'utf8');
+		expect(metricsCsv).toMatch(/^150101,2024,1,20,60\.0,25\.0,/m);
+	}, 60_000);
+
+	it('exits 1 with a readable message when a required file is missing or the options are wrong', async () => {
+		const dir = tmp();
+		copyFileSync('data/districts.csv', join(dir, 'districts.csv'));
+		const missing = await metrics(['--data', dir, '--out', tmp()]);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr).toMatch(/framework\.csv/);
+		expect(missing.stderr).not.toMatch(/\n\s+at /);
+		const noArgs = await metrics([]);
+		expect(noArgs.code).toBe(1);
+		expect(noArgs.stderr).toMatch(/Usage/);
+	}, 60_000);
+});

@@ -1,0 +1,140 @@
+import { EngineError, type Engine } from './types';
+
+/**
+ * The behaviour every Engine adapter must show. The Node adapter runs these
+ * in vitest; the browser adapter runs the very same list on the diagnostics
+ * page (/diagnostico), which the end-to-end suite opens in Chromium.
+ * Each check throws with a readable message when the adapter is wrong.
+ */
+export interface ContractCheck {
+	name: string;
+	run(engine: Engine): Promise<void>;
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new Error(message);
+}
+
+function same(actual: unknown, expected: unknown, what: string) {
+	const a = JSON.stringify(actual);
+	const e = JSON.stringify(expected);
+	assert(a === e, `${what}: expected ${e}, got ${a}`);
+}
+
+export const ENGINE_CONTRACT: ContractCheck[] = [
+	{
+		name: 'count(*) and integer sums come back as numbers, not BigInt',
+		async run(engine) {
+			const [row] = await engine.query('SELECT count(*) AS n, sum(i) AS s FROM range(5) t(i)');
+			same(row, { n: 5, s: 10 }, 'count and sum');
+			assert(typeof row.n === 'number' && typeof row.s === 'number', 'types must be number');
+		}
+	},
+	{
+		name: 'DECIMAL sums keep their decimal point (3.75, not 375)',
+		async run(engine) {
+			const [row] = await engine.query(
+				'SELECT sum(x) AS s, 0.10::DECIMAL(4,2) AS d FROM (VALUES (1.25), (2.50)) t(x)'
+			);
+			same(row, { s: 3.75, d: 0.1 }, 'decimal');
+		}
+	},
+	{
+		name: 'dates and timestamps come back as ISO strings',
+		async run(engine) {
+			const [row] = await engine.query(
+				"SELECT DATE '2024-03-05' AS d, TIMESTAMP '2024-03-05 10:11:12' AS ts"
+			);
+			same(row, { d: '2024-03-05', ts: '2024-03-05T10:11:12.000Z' }, 'date');
+		}
+	},
+	{
+		name: 'NULL comes back as null',
+		async run(engine) {
+			const [row] = await engine.query('SELECT NULL::INTEGER AS a, NULL::VARCHAR AS b');
+			same(row, { a: null, b: null }, 'nulls');
+		}
+	},
+	{
+		name: 'values are bound as parameters, and quotes in them stay data',
+		async run(engine) {
+			const evil = "070101'; DROP TABLE x; --";
+			const [row] = await engine.query('SELECT ? AS code, ?::INTEGER + 1 AS n', [evil, 41]);
+			same(row, { code: evil, n: 42 }, 'parameters');
+		}
+	},
+	{
+		name: 'read_csv over registered text keeps leading zeros as text',
+		async run(engine) {
+			await engine.registerText('contract.csv', 'ubigeo,name\n070101,Callao\n150101,Lima\n');
+			const rows = await engine.query(
+				"SELECT * FROM read_csv('contract.csv', header = true, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR'})"
+			);
+			await engine.dropFile('contract.csv');
+			same(
+				rows,
+				[
+					{ ubigeo: '070101', name: 'Callao' },
+					{ ubigeo: '150101', name: 'Lima' }
+				],
+				'csv'
+			);
+		}
+	},
+	{
+		name: 'a query that needs the Parquet or JSON extension fails at once instead of hanging',
+		async run(engine) {
+			for (const sql of [
+				"SELECT * FROM read_parquet('x.parquet')",
+				"SELECT * FROM read_json('x.json')"
+			]) {
+				let error: unknown = null;
+				try {
+					await engine.query(sql);
+				} catch (e) {
+					error = e;
+				}
+				assert(error instanceof EngineError, `${sql} must fail with an EngineError`);
+				assert(error.kind === 'extension', `${sql}: kind must be "extension", got "${error.kind}"`);
+				assert(!/autoload/.test(error.message), 'the message must not suggest turning autoload on');
+			}
+		}
+	},
+	{
+		name: 'a SQL error is an EngineError with a readable message, and the engine keeps working',
+		async run(engine) {
+			let error: unknown = null;
+			try {
+				await engine.query('SELECT * FROM no_such_table');
+			} catch (e) {
+				error = e;
+			}
+			assert(
+				error instanceof EngineError && error.kind === 'sql',
+				'must be an EngineError of kind sql'
+			);
+			assert(/no_such_table/.test(error.message), `message must name the table: ${error.message}`);
+			assert(!/\n\s+at /.test(error.message), 'message must not carry a stack trace');
+			const [row] = await engine.query('SELECT 1 AS one');
+			same(row, { one: 1 }, 'after an error');
+		}
+	},
+	{
+		name: 'results can be read column-wise',
+		async run(engine) {
+			const result = await engine.queryColumns('SELECT i AS n, i * 2 AS twice FROM range(3) t(i)');
+			same(
+				result,
+				{
+					names: ['n', 'twice'],
+					columns: [
+						[0, 1, 2],
+						[0, 2, 4]
+					],
+					length: 3
+				},
+				'columns'
+			);
+		}
+	}
+];

@@ -1,0 +1,12 @@
+// Every message area, by name; index.ts merges them, the tests check each.
+export { default as common } from './areas/common';
+export { default as domains } from './areas/domains';
+export { default as imports } from './areas/import';
+export { default as observatory } from './areas/observatory';
+export { default as cli } from './areas/cli';
+export { default as charts } from './areas/charts';
+export { default as profile } from './areas/profile';
+export { default as assessment } from './areas/assessment';
+export { default as activities } from './areas/activities';
+export { default as explorer } from './areas/explorer';
+export { default as datos } from './areas/datos';

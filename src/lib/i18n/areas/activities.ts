@@ -1,0 +1,4 @@
+import type { Area } from '../types';
+
+const area: Area = { es: {}, en: {} };
+export default area;
