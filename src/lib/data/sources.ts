@@ -3,8 +3,10 @@ import { DEMO_FILES } from './demo-files';
 import { importFiles } from './pipeline';
 
 /**
- * Fill a fresh engine with the datasets the app shows. Today that is the
- * demo dataset; imported datasets (persisted in the browser) will join here.
+ * Fill a fresh engine with everything the app shows. Runs on the first start
+ * and again after every engine restart (crash, timeout), so it must rebuild
+ * the whole state from durable sources: the demo files or the user's
+ * persisted imports, then the records made in the browser (overlays).
  */
 export async function loadDatasets(engine: Engine): Promise<void> {
 	const files = await Promise.all(
@@ -19,4 +21,5 @@ export async function loadDatasets(engine: Engine): Promise<void> {
 		today: new Date().toISOString().slice(0, 10),
 		locale: 'es'
 	});
+	// overlays: records made in this browser, applied on top of the datasets (one line each)
 }
