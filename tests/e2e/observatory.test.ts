@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import { runMetrics } from '../../scripts/metrics-run';
 import { formatExport } from '../../src/lib/i18n/format';
+import { axeViolations } from './axe';
 import { openSession, type Session } from './browser';
 
 type Csv = Record<string, string>[];
@@ -97,6 +98,10 @@ describe('observatory (/) in Chromium', () => {
 		await session.page.getByRole('button', { name: 'Ver tabla' }).click();
 		const rows = session.page.locator('[data-testid="heatmap-table"] tbody tr');
 		expect(await rows.count()).toBe(50);
+	});
+
+	it('has no axe violations (WCAG 2.1 A/AA), with the table open', async () => {
+		expect(await axeViolations(session.page)).toEqual([]);
 	});
 
 	it('logs no console error and asks no host but localhost', () => {

@@ -24,6 +24,7 @@ const area: Area = {
 		'table.overall': 'General',
 		'chart.showTable': 'Ver tabla',
 		'chart.hideTable': 'Ocultar tabla',
+		'chart.tableOf': 'Tabla: {title}',
 		'legend.levels': 'Niveles',
 		'legend.noData': 'sin datos'
 	},
@@ -50,6 +51,7 @@ const area: Area = {
 		'table.overall': 'Overall',
 		'chart.showTable': 'Show table',
 		'chart.hideTable': 'Hide table',
+		'chart.tableOf': 'Table: {title}',
 		'legend.levels': 'Levels',
 		'legend.noData': 'no data'
 	}
