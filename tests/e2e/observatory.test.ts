@@ -38,11 +38,20 @@ describe('observatory (/) in Chromium', () => {
 			.at(-1)!;
 		session = await openSession();
 		await session.page.goto(inject('baseUrl') + '/');
-		await session.page.waitForSelector('[data-testid="heatmap"] .cell', { timeout: 60_000 });
+		// the prerendered page already shows Node-computed numbers: wait for DuckDB in the browser
+		await session.page.waitForSelector('[data-testid="heatmap-block"][data-source="engine"]', {
+			timeout: 60_000
+		});
 	}, 120_000);
 
 	afterAll(async () => {
 		await session?.close();
+	});
+
+	it('prerenders the heatmap into the HTML, so it shows before DuckDB starts', async () => {
+		const html = await (await fetch(inject('baseUrl') + '/')).text();
+		expect(html).toContain('data-testid="heatmap"');
+		expect(html.match(/data-score="/g)?.length).toBe(300);
 	});
 
 	it('draws one cell per district and domain: 50 × 6', async () => {

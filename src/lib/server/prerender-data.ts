@@ -1,0 +1,34 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createNodeEngine } from '../engine/node';
+import { importFiles } from '../data/pipeline';
+import type { Engine, Row, SqlQuery } from '../engine/types';
+import { queryKey, type Prefetched } from '../engine/prefetch';
+
+/**
+ * Build-time only: the Node adapter loaded with the demo data, so prerendered
+ * pages carry real numbers in their HTML and the first chart needs no wasm.
+ * The browser's engine computes the same SQL once it starts and takes over.
+ */
+let engine: Promise<Engine> | null = null;
+
+async function start(): Promise<Engine> {
+	const dir = 'data';
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.csv'))
+		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join(dir, fileName))) }));
+	const e = await createNodeEngine();
+	await importFiles(e, files, { mode: 'replace', today: '9999-12-31', locale: 'es' });
+	return e;
+}
+
+export function prerenderEngine(): Promise<Engine> {
+	engine ??= start();
+	return engine;
+}
+
+/** Run a query at build time, keyed so the page's live Query can use it until DuckDB answers. */
+export async function prefetch<T extends Row = Row>(query: SqlQuery): Promise<Prefetched<T>> {
+	const e = await prerenderEngine();
+	return { key: queryKey(query), rows: (await e.query(query.sql, query.params)) as T[] };
+}
