@@ -7,7 +7,8 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true }),
+		// 404.html is an app shell: an unknown district (or one imported later) is resolved in the browser
+		adapter: adapter({ fallback: '404.html', strict: true }),
 		csp: {
 			mode: 'hash',
 			directives: {

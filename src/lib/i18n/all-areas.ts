@@ -10,3 +10,4 @@ export { default as assessment } from './areas/assessment';
 export { default as activities } from './areas/activities';
 export { default as explorer } from './areas/explorer';
 export { default as datos } from './areas/datos';
+export { default as vocab } from './areas/vocab';

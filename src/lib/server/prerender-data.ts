@@ -32,3 +32,10 @@ export async function prefetch<T extends Row = Row>(query: SqlQuery): Promise<Pr
 	const e = await prerenderEngine();
 	return { key: queryKey(query), rows: (await e.query(query.sql, query.params)) as T[] };
 }
+
+/** Every district of the demo data, as prerender entries of `/distritos/[ubigeo]`. */
+export async function prefetchEntries(): Promise<{ ubigeo: string }[]> {
+	const e = await prerenderEngine();
+	const rows = await e.query('SELECT ubigeo FROM districts ORDER BY ubigeo');
+	return rows.map((r) => ({ ubigeo: String(r.ubigeo) }));
+}
