@@ -1,33 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createNodeEngine } from '../../src/lib/engine/node';
-import { runMetrics } from '../../scripts/metrics-run';
+import { cliMetrics, type Csv } from './cli-metrics';
 import { formatExport } from '../../src/lib/i18n/format';
 import { axeViolations } from './axe';
 import { openSession, type Session } from './browser';
 
-type Csv = Record<string, string>[];
-
-/** What the metrics CLI computes from data/, in Node, with the same pipeline and SQL. */
-async function cliMetrics(): Promise<{ domain: Csv; overall: Csv }> {
-	const files = readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
-	const engine = await createNodeEngine();
-	const run = await runMetrics(engine, files, { today: '2026-01-01', locale: 'es' });
-	await engine.close();
-	const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true }).data;
-	return {
-		domain: parse(run.outputs['domain_scores.csv']),
-		overall: parse(run.outputs['overall_scores.csv'])
-	};
-}
-
 describe('observatory (/) in Chromium', () => {
 	let session: Session;
-	let cli: { domain: Csv; overall: Csv };
+	let cli: { domain: Csv; overall: Csv; activity: Csv };
 	let latestRound: string;
 
 	beforeAll(async () => {

@@ -1,12 +1,36 @@
 import { tr, type Locale } from './index';
 import type { Params } from './translate';
 
+const STORAGE_KEY = 'integra.locale';
+
 /**
  * The current interface language, shared by every component. Reading
  * `i18n.locale` inside markup makes that markup follow a language switch.
+ * Pages are prerendered in Spanish; a stored choice applies after hydration.
  */
 export const i18n = $state<{ locale: Locale }>({ locale: 'es' });
 
 export function t(key: string, params?: Params): string {
 	return tr(i18n.locale, key, params);
+}
+
+export function setLocale(locale: Locale): void {
+	i18n.locale = locale;
+	document.documentElement.lang = locale;
+	try {
+		localStorage.setItem(STORAGE_KEY, locale);
+	} catch {
+		// private mode: the choice lasts for this page only
+	}
+}
+
+/** Apply the language chosen on an earlier visit, if any. */
+export function restoreLocale(): void {
+	let stored: string | null = null;
+	try {
+		stored = localStorage.getItem(STORAGE_KEY);
+	} catch {
+		stored = null;
+	}
+	if (stored === 'es' || stored === 'en') setLocale(stored);
 }

@@ -22,6 +22,7 @@ const area: Area = {
 			'Datos de demostración sintéticos: los códigos y nombres de distritos son reales, las cifras no.',
 		'empty.value': 'sin dato',
 		'nav.diagnostics': 'Diagnóstico',
+		'lang.label': 'Idioma',
 		'diag.title': 'Diagnóstico del motor de datos',
 		'diag.intro':
 			'Comprueba en este navegador que DuckDB arranca, devuelve valores correctos, no descarga extensiones y se recupera de consultas demasiado largas o de un fallo del proceso de trabajo.',
@@ -53,6 +54,7 @@ const area: Area = {
 			'Synthetic demo data: district codes and names are real, the figures are not.',
 		'empty.value': 'no data',
 		'nav.diagnostics': 'Diagnostics',
+		'lang.label': 'Language',
 		'diag.title': 'Data engine diagnostics',
 		'diag.intro':
 			'Checks in this browser that DuckDB starts, returns correct values, downloads no extension, and recovers from queries that run too long or from a crashed worker.',

@@ -62,6 +62,13 @@ export class DistrictProfile {
 		};
 	}
 
+	/** True once DuckDB in this browser has answered every query of the profile. */
+	get live(): boolean {
+		return Object.entries(this.queries).every(
+			([name, q]) => q.live || this.#all[name as ProfileQueryName] === null
+		);
+	}
+
 	/** The domain rows of the shown round. */
 	get domainRows(): DomainScoreRow[] {
 		return ((this.queries.domainScores.rows ?? []) as DomainScoreRow[]).filter(
