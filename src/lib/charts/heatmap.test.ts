@@ -35,7 +35,8 @@ describe('layoutHeatmap', () => {
 	});
 
 	it('colours by level and greys out a missing score', () => {
-		const byKey = (r: string, c: number) => layout.cells.find((d) => d.rowKey === r && d.column === c)!;
+		const byKey = (r: string, c: number) =>
+			layout.cells.find((d) => d.rowKey === r && d.column === c)!;
 		expect(byKey('a', 1).fill).toBe(LEVEL_FILL.inicial);
 		expect(byKey('a', 2).fill).toBe(LEVEL_FILL.en_desarrollo);
 		expect(byKey('b', 2).fill).toBe(LEVEL_FILL.avanzado);

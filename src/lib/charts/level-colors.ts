@@ -25,4 +25,9 @@ export const EMPTY_TEXT = '#595959';
 /** Score → fill, with the level thresholds of DESIGN.md §5. */
 export const scoreFill = scaleThreshold<number, string>()
 	.domain([40, 70, 90])
-	.range([LEVEL_FILL.inicial, LEVEL_FILL.en_desarrollo, LEVEL_FILL.avanzado, LEVEL_FILL.consolidado]);
+	.range([
+		LEVEL_FILL.inicial,
+		LEVEL_FILL.en_desarrollo,
+		LEVEL_FILL.avanzado,
+		LEVEL_FILL.consolidado
+	]);
