@@ -134,15 +134,20 @@ describe('keyFiguresSql', () => {
 		expect(await run(keyFiguresSql())).toEqual([
 			{
 				latest_round: '2023-S2', // max as text
+				previous_round: '2023-S1', // the greatest round below it, as text
 				districts_assessed: 3, // Lima, Ancón, Ate in 2023-S2
+				districts_assessed_previous: 1, // Ate in 2023-S1
 				districts_total: 4,
 				// over the districts that have an overall score: (100 + 50)/2 → 75
 				// (not (100 + 50 + 0)/3 → 50 with Ate as 0; not every round's mean)
 				mean_overall_score: 75,
+				mean_overall_previous: 100, // Ate alone in 2023-S1
 				districts_with_overall: 2, // Lima, Ancón
 				latest_year: 2024,
 				activities: 3, // A3, A4, A5 (1 January to 31 December 2024)
-				participants: 25 // 5 + 7 + 13
+				activities_previous: 2, // A1, A2 in 2023
+				participants: 25, // 5 + 7 + 13
+				participants_previous: 30 // 10 + 20
 			}
 		]);
 	});
@@ -152,15 +157,29 @@ describe('keyFiguresSql', () => {
 		expect(await run(keyFiguresSql())).toEqual([
 			{
 				latest_round: null,
+				previous_round: null,
 				districts_assessed: 0,
+				districts_assessed_previous: null,
 				districts_total: 4,
 				mean_overall_score: null, // no scores: empty, not 0
+				mean_overall_previous: null,
 				districts_with_overall: 0,
 				latest_year: null,
 				activities: 0,
-				participants: 0
+				activities_previous: null,
+				participants: 0,
+				participants_previous: null
 			}
 		]);
+	});
+
+	it('reports a chosen round against the one before it', async () => {
+		await load(ASSESSMENTS, ACTIVITIES);
+		const [row] = await run(keyFiguresSql('2022'));
+		expect(row.latest_round).toBe('2022');
+		expect(row.previous_round).toBeNull(); // nothing before 2022
+		expect(row.districts_assessed).toBe(2); // Callao, Lima
+		expect(row.mean_overall_score).toBe(50); // (100 + 0) / 2
 	});
 });
 

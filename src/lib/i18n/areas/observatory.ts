@@ -26,7 +26,42 @@ const area: Area = {
 		'chart.hideTable': 'Ocultar tabla',
 		'chart.tableOf': 'Tabla: {title}',
 		'legend.levels': 'Niveles',
-		'legend.noData': 'sin datos'
+		'legend.noData': 'sin datos',
+		'kf.change': '{change} desde {since}',
+		'heatmap.controls': 'Opciones del mapa de calor',
+		'heatmap.round': 'Ronda',
+		'heatmap.sort': 'Ordenar por',
+		'heatmap.sort.name': 'Nombre',
+		'heatmap.sort.province': 'Provincia',
+		'heatmap.sort.overall': 'Puntaje general',
+		'map.title': 'Mapa de distritos: {metric}',
+		'map.description':
+			'Cada casilla es un distrito, ubicado aproximadamente como en el mapa; el color y la cifra muestran {metric}.',
+		'map.descriptionBoundaries':
+			'Límites distritales cargados por el usuario, coloreados por {metric}.',
+		'map.controls': 'Opciones del mapa',
+		'map.metric': 'Indicador',
+		'map.time': 'Periodo',
+		'map.method': 'Clasificación',
+		'map.group.assessment': 'Autoevaluación',
+		'map.group.activities': 'Actividades',
+		'map.group.statistics': 'Estadísticas',
+		'metric.overall': 'Puntaje general',
+		'metric.score': 'Puntaje: {domain}',
+		'metric.completeness': 'Completitud: {domain}',
+		'metric.activities': 'Actividades',
+		'metric.participants': 'Participantes',
+		'metric.reach': 'Alcance por 1000 migrantes',
+		'trend.title': 'Actividades por mes y tipo',
+		'trend.description':
+			'Número de actividades de asistencia técnica y difusión registradas cada mes, apiladas por tipo.',
+		'trend.month': 'Mes',
+		'opendata.title': 'Datos abiertos',
+		'opendata.intro':
+			'Descargue los conjuntos de datos cargados y las tablas de indicadores en CSV (UTF-8). Los conteos de personas menores a 5 se publican como «<5».',
+		'opendata.download': 'Descargar {file}',
+		'opendata.datasets': 'Conjuntos de datos',
+		'opendata.metrics': 'Tablas de indicadores'
 	},
 	en: {
 		'observatory.title': 'Migration governance observatory',
@@ -53,7 +88,41 @@ const area: Area = {
 		'chart.hideTable': 'Hide table',
 		'chart.tableOf': 'Table: {title}',
 		'legend.levels': 'Levels',
-		'legend.noData': 'no data'
+		'legend.noData': 'no data',
+		'kf.change': '{change} since {since}',
+		'heatmap.controls': 'Heatmap options',
+		'heatmap.round': 'Round',
+		'heatmap.sort': 'Sort by',
+		'heatmap.sort.name': 'Name',
+		'heatmap.sort.province': 'Province',
+		'heatmap.sort.overall': 'Overall score',
+		'map.title': 'District map: {metric}',
+		'map.description':
+			'Each tile is a district, placed roughly as on the map; colour and figure show {metric}.',
+		'map.descriptionBoundaries': 'District boundaries loaded by the user, coloured by {metric}.',
+		'map.controls': 'Map options',
+		'map.metric': 'Indicator',
+		'map.time': 'Period',
+		'map.method': 'Classification',
+		'map.group.assessment': 'Self-assessment',
+		'map.group.activities': 'Activities',
+		'map.group.statistics': 'Statistics',
+		'metric.overall': 'Overall score',
+		'metric.score': 'Score: {domain}',
+		'metric.completeness': 'Completeness: {domain}',
+		'metric.activities': 'Activities',
+		'metric.participants': 'Participants',
+		'metric.reach': 'Reach per 1,000 migrants',
+		'trend.title': 'Activities by month and type',
+		'trend.description':
+			'Number of technical-assistance and outreach activities recorded each month, stacked by type.',
+		'trend.month': 'Month',
+		'opendata.title': 'Open data',
+		'opendata.intro':
+			'Download the loaded datasets and the indicator tables as CSV (UTF-8). Counts of fewer than 5 people are published as "<5".',
+		'opendata.download': 'Download {file}',
+		'opendata.datasets': 'Datasets',
+		'opendata.metrics': 'Indicator tables'
 	}
 };
 export default area;
