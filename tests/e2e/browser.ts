@@ -60,3 +60,14 @@ export async function openSession(opts: { locale?: string } = {}): Promise<Sessi
 		}
 	};
 }
+
+/** Open every "Ver tabla" toggle of the page (each click renames its button). */
+export async function openAllTables(page: Page): Promise<number> {
+	const closed = page.getByRole('button', { name: 'Ver tabla' });
+	let opened = 0;
+	while ((await closed.count()) > 0) {
+		await closed.first().click();
+		opened++;
+	}
+	return opened;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatExport } from '../../src/lib/i18n/format';
 import { axeViolations } from './axe';
-import { openSession, type Session } from './browser';
+import { openAllTables, openSession, type Session } from './browser';
 import { cliMetrics, type Csv } from './cli-metrics';
 
 const base = () => inject('baseUrl');
@@ -157,16 +157,16 @@ describe('district profile (/distritos/[ubigeo]) in Chromium', () => {
 		// the running head names the district on every page
 		const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
 		expect(pages).toBeGreaterThan(1);
-		expect(text.split('Ficha distrital: San Juan de Lurigancho').length - 1).toBeGreaterThanOrEqual(pages);
+		expect(text.split('Ficha distrital: San Juan de Lurigancho').length - 1).toBeGreaterThanOrEqual(
+			pages
+		);
 	});
 
 	it('has no axe violations, with tables open and closed', async () => {
 		await session.page.goto(`${base()}/distritos/${SJL}`);
 		await waitLive(session);
 		expect(await axeViolations(session.page)).toEqual([]);
-		for (const button of await session.page.getByRole('button', { name: 'Ver tabla' }).all()) {
-			await button.click();
-		}
+		await openAllTables(session.page);
 		expect(await axeViolations(session.page)).toEqual([]);
 	});
 
