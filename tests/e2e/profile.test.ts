@@ -61,6 +61,18 @@ describe('district profile (/distritos/[ubigeo]) in Chromium', () => {
 			const e = expected.find((r) => r.domain === row.domain)!;
 			expect(formatExport(Number(row.score)), `domain ${row.domain}`).toBe(e.score);
 		}
+		// the wheel has exactly six segments, with the same scores
+		const segments = await session.page.$$eval('figure:has(#wheel-title) .segment', (gs) =>
+			gs.map((g) => ({
+				domain: g.getAttribute('data-domain'),
+				score: g.getAttribute('data-score')
+			}))
+		);
+		expect(segments).toHaveLength(6);
+		for (const seg of segments) {
+			const e = expected.find((r) => r.domain === seg.domain)!;
+			expect(formatExport(Number(seg.score)), `wheel ${seg.domain}`).toBe(e.score);
+		}
 		const overall = cli.overall.find((r) => r.ubigeo === SJL && r.round === '2024')!;
 		const shown = await session.page.locator('[data-testid="overall"] strong').textContent();
 		expect(shown).toBe(String(Math.round(Number(overall.score))));
