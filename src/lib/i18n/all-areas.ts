@@ -11,3 +11,4 @@ export { default as activities } from './areas/activities';
 export { default as explorer } from './areas/explorer';
 export { default as datos } from './areas/datos';
 export { default as vocab } from './areas/vocab';
+export { default as geo } from './areas/geo';
