@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Autosave } from './autosave.svelte';
+import { emptyDraft, type Draft } from './model';
+import { MemoryRecordStore } from './store';
+
+let store: MemoryRecordStore;
+let draft: Draft;
+
+beforeEach(() => {
+	vi.useFakeTimers();
+	store = new MemoryRecordStore();
+	draft = emptyDraft('150101', '2025', '2025-03-01T10:00:00.000Z');
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+function autosave(revision = 0, onConflict = vi.fn()) {
+	return new Autosave({
+		store,
+		snapshot: () => structuredClone(draft),
+		revision,
+		delayMs: 250,
+		onConflict
+	});
+}
+
+describe('Autosave', () => {
+	it('writes a change within half a second, once for a burst of changes', async () => {
+		const save = vi.spyOn(store, 'saveDraft');
+		const a = autosave();
+		for (const letter of 'Ordenanza') {
+			draft.answers['D1.01'] = {
+				answer: 'cumple',
+				evidence: letter,
+				source_url: '',
+				notes: '',
+				updated_at: null
+			};
+			a.changed();
+			await vi.advanceTimersByTimeAsync(40);
+		}
+		expect(a.state).toBe('pending');
+		await vi.advanceTimersByTimeAsync(250);
+		expect(save).toHaveBeenCalledTimes(1);
+		expect(a.state).toBe('saved');
+		expect(a.revision).toBe(1);
+		expect((await store.getDraft(draft.id))?.answers['D1.01'].evidence).toBe('a');
+	});
+
+	it('flush saves at once (pagehide) and does nothing when nothing changed', async () => {
+		const save = vi.spyOn(store, 'saveDraft');
+		const a = autosave();
+		await a.flush();
+		expect(save).not.toHaveBeenCalled();
+		a.changed();
+		await a.flush();
+		expect(save).toHaveBeenCalledTimes(1);
+		expect(a.dirty).toBe(false);
+	});
+
+	it('keeps a storage failure visible, with the error, and succeeds on a later change', async () => {
+		const a = autosave();
+		store.failWith = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		a.changed();
+		await vi.advanceTimersByTimeAsync(300);
+		expect(a.state).toBe('error');
+		expect((a.error as DOMException).name).toBe('QuotaExceededError');
+		expect(a.dirty).toBe(true);
+		a.changed();
+		expect(a.state).toBe('error'); // stays on screen until a save succeeds
+		store.failWith = null;
+		await vi.advanceTimersByTimeAsync(300);
+		expect(a.state).toBe('saved');
+		expect(a.error).toBeNull();
+	});
+
+	it('stops, without writing, when another tab saved a newer revision', async () => {
+		const onConflict = vi.fn();
+		const mine = autosave(0, onConflict);
+		mine.changed();
+		await mine.flush();
+		// Another tab, based on revision 1, saves revision 2.
+		const theirs = { ...structuredClone(draft), round: '2025' };
+		theirs.answers['D1.02'] = {
+			answer: 'parcial',
+			evidence: 'theirs',
+			source_url: '',
+			notes: '',
+			updated_at: null
+		};
+		await store.saveDraft(theirs, 1);
+		draft.answers['D1.02'] = {
+			answer: 'no_cumple',
+			evidence: 'mine',
+			source_url: '',
+			notes: '',
+			updated_at: null
+		};
+		mine.changed();
+		await mine.flush();
+		expect(mine.state).toBe('conflict');
+		expect(onConflict).toHaveBeenCalledTimes(1);
+		expect((await store.getDraft(draft.id))?.answers['D1.02'].evidence).toBe('theirs');
+		// Further changes are not written either.
+		mine.changed();
+		await vi.advanceTimersByTimeAsync(1000);
+		expect((await store.getDraft(draft.id))?.revision).toBe(2);
+	});
+
+	it('never runs two saves at once: a change during a save is written after it', async () => {
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		const real = store.saveDraft.bind(store);
+		const inFlight: number[] = [];
+		let max = 0;
+		vi.spyOn(store, 'saveDraft').mockImplementation(async (d, expected) => {
+			inFlight.push(1);
+			max = Math.max(max, inFlight.length);
+			if (expected === 0) await gate;
+			const r = await real(d, expected);
+			inFlight.pop();
+			return r;
+		});
+		const a = autosave();
+		a.changed();
+		const first = a.flush();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(a.dirty).toBe(true); // the save in flight counts as unsaved
+		draft.updatedAt = 'later';
+		a.changed();
+		const second = a.flush();
+		release();
+		await Promise.all([first, second]);
+		expect(max).toBe(1);
+		expect(a.revision).toBe(2);
+		expect((await store.getDraft(draft.id))?.updatedAt).toBe('later');
+	});
+});

@@ -1,0 +1,402 @@
+/**
+ * One round of one district, open for answering: the draft, its autosave,
+ * what still stops it from being complete, and the bridge to the engine
+ * (live scores, completion). The form and the workshop are two views of
+ * the same session.
+ */
+import type { Engine, SqlQuery } from '../engine/types';
+import { Autosave } from './autosave.svelte';
+import { nowIso } from './clock';
+import { TabChannel, thisTab, type TabMessage } from './coordination';
+import { draftScoresSql } from './draft-scores';
+import type { EmergencyCopies } from './emergency';
+import {
+	answersFromRows,
+	blankAnswer,
+	draftId,
+	missingForFinish,
+	type Answer,
+	type AssessmentRow,
+	type Draft,
+	type DraftAnswer,
+	type Indicator
+} from './model';
+import { roundAnswersSql } from './queries';
+import { removeRoundFromEngine, writeRoundToEngine } from './records';
+import { applyRound, roundCsv, type IncomingAnswer, type IndicatorChange } from './round-csv';
+import type { RecordStore, StoredDraft } from './store';
+
+/**
+ * - `loading`: reading storage;
+ * - `ready`: `draft` is set;
+ * - `missing`: no draft and no data for this round.
+ */
+export type SessionPhase = 'loading' | 'ready' | 'missing';
+
+/** Where the round comes from: a draft of this browser, or the loaded data (read-only). */
+export type SessionSource = 'local' | 'data';
+
+export type TextField = 'evidence' | 'source_url' | 'notes';
+
+export interface SessionOptions {
+	ubigeo: string;
+	round: string;
+	store: RecordStore;
+	emergency: EmergencyCopies;
+	/** The framework's policy indicators, in form order. */
+	indicators: () => readonly Indicator[];
+	engine: () => Engine | null;
+	/** Tell every dashboard that the data changed (bump `engineState.dataVersion`). */
+	dataChanged: () => void;
+	/** A draft made on this page that storage may not have (it failed when created). */
+	unsaved?: Draft | null;
+	/** Current time, ISO 8601 (tests pass a fixed one). */
+	now?: () => string;
+}
+
+function plain(draft: StoredDraft | Draft): Draft {
+	const { revision: _revision, ...rest } = draft as StoredDraft;
+	void _revision;
+	return rest;
+}
+
+export class DraftSession {
+	phase = $state<SessionPhase>('loading');
+	source = $state<SessionSource>('local');
+	draft = $state<Draft | null>(null);
+	/** A newer tab opened this draft: this one only shows it. */
+	superseded = $state(false);
+	/** Storage could not be used at all (probe failed): shown at once. */
+	storageError = $state<unknown>(null);
+	autosave = $state<Autosave | null>(null);
+	/** The last completion or reopening failed in the engine. */
+	engineError = $state<unknown>(null);
+
+	readonly ubigeo: string;
+	readonly round: string;
+	readonly id: string;
+	#opts: SessionOptions;
+	#now: () => string;
+	#channel: TabChannel | null = null;
+
+	constructor(opts: SessionOptions) {
+		this.#opts = opts;
+		this.ubigeo = opts.ubigeo;
+		this.round = opts.round;
+		this.id = draftId(opts.ubigeo, opts.round);
+		this.#now = opts.now ?? nowIso;
+	}
+
+	/** Nothing can be typed: a data round, a completed round, a newer tab, or a conflict. */
+	readonly = $derived(
+		this.source === 'data' ||
+			this.draft?.status === 'completed' ||
+			this.superseded ||
+			this.autosave?.state === 'conflict'
+	);
+
+	missing = $derived.by(() =>
+		this.draft ? missingForFinish(this.#opts.indicators(), this.draft.answers) : []
+	);
+
+	/** The live scores' query: the dashboards' SQL over the draft's answers. */
+	scoresQuery = $derived.by((): SqlQuery | null => {
+		if (!this.draft) return null;
+		const answers: { indicator_id: string; answer: Answer }[] = [];
+		for (const ind of this.#opts.indicators()) {
+			const answer = this.draft.answers[ind.id]?.answer;
+			if (answer) answers.push({ indicator_id: ind.id, answer });
+		}
+		return draftScoresSql({ ubigeo: this.ubigeo, round: this.round, answers });
+	});
+
+	/** Reads the draft: storage, then an emergency copy, then the loaded data. */
+	async open(): Promise<void> {
+		const { store, emergency } = this.#opts;
+		let stored: StoredDraft | null = null;
+		try {
+			stored = await store.getDraft(this.id);
+		} catch (error) {
+			this.storageError = error;
+		}
+		const copy = emergency.read(this.id);
+		const revision = stored?.revision ?? 0;
+		let draft: Draft | null = stored ? plain(stored) : null;
+		let unsaved = false;
+		if (copy && copy.base === revision) {
+			draft = copy.draft;
+			unsaved = true;
+		} else if (copy) {
+			emergency.clear(this.id); // another tab saved after it: the newer answers win
+		}
+		if (!draft && this.#opts.unsaved?.id === this.id) {
+			draft = this.#opts.unsaved;
+			unsaved = true;
+		}
+		if (draft) {
+			this.source = 'local';
+			this.draft = draft;
+			this.autosave = this.#makeAutosave(revision, stored ? Date.parse(stored.updatedAt) : null);
+			this.phase = 'ready';
+			if (unsaved) this.autosave.changed();
+			if (!this.storageError) {
+				store.probe().catch((error) => (this.storageError = error));
+			}
+			return;
+		}
+		const rows = await this.#dataRows();
+		if (rows.length) {
+			// The round's date is its latest answer's, when the data say.
+			const latest = rows.reduce<string>(
+				(m, r) => (r.updated_at && r.updated_at > m ? r.updated_at : m),
+				''
+			);
+			this.source = 'data';
+			this.draft = {
+				id: this.id,
+				ubigeo: this.ubigeo,
+				round: this.round,
+				status: 'completed',
+				createdAt: latest,
+				updatedAt: latest,
+				completedAt: latest || null,
+				prefilledFrom: null,
+				answers: answersFromRows(rows)
+			};
+			this.phase = 'ready';
+			return;
+		}
+		this.phase = 'missing';
+	}
+
+	async #dataRows(): Promise<AssessmentRow[]> {
+		const engine = this.#opts.engine();
+		if (!engine) return [];
+		const q = roundAnswersSql(this.ubigeo, this.round);
+		return (await engine.query(q.sql, q.params)) as AssessmentRow[];
+	}
+
+	#makeAutosave(revision: number, savedAt: number | null): Autosave {
+		return new Autosave({
+			store: this.#opts.store,
+			snapshot: () => this.snapshot()!,
+			revision,
+			savedAt: Number.isNaN(savedAt) ? null : savedAt,
+			onSaved: (rev) => {
+				this.#opts.emergency.clear(this.id);
+				this.storageError = null;
+				this.#channel?.post({ kind: 'saved', draftId: this.id, tab: thisTab(), revision: rev });
+			}
+		});
+	}
+
+	/** A plain copy of the draft (no reactive proxies): what storage and exports receive. */
+	snapshot(): Draft | null {
+		return this.draft ? $state.snapshot(this.draft) : null;
+	}
+
+	// -------------------------------------------------------------------------
+	// Editing
+
+	answerOf(id: string): DraftAnswer | undefined {
+		return this.draft?.answers[id];
+	}
+
+	#edit(id: string, change: (entry: DraftAnswer) => void): void {
+		if (!this.draft || this.readonly) return;
+		const entry = (this.draft.answers[id] ??= blankAnswer());
+		change(entry);
+		const now = this.#now();
+		entry.updated_at = now;
+		this.draft.updatedAt = now;
+		this.autosave?.changed();
+	}
+
+	setAnswer(id: string, answer: Answer | null): void {
+		if (this.draft?.answers[id]?.answer === answer) return;
+		this.#edit(id, (e) => (e.answer = answer));
+	}
+
+	setText(id: string, field: TextField, value: string): void {
+		if ((this.draft?.answers[id]?.[field] ?? '') === value) return;
+		this.#edit(id, (e) => (e[field] = value));
+	}
+
+	/** Applies the chosen changes of an imported file. */
+	applyImport(incoming: Record<string, IncomingAnswer>, changes: readonly IndicatorChange[]): void {
+		if (!this.draft || this.readonly || changes.length === 0) return;
+		const now = this.#now();
+		this.draft.answers = applyRound(this.snapshot()!.answers, incoming, changes, now);
+		this.draft.updatedAt = now;
+		this.autosave?.changed();
+	}
+
+	exportCsv(): string {
+		return roundCsv(this.snapshot()!, this.#opts.indicators());
+	}
+
+	// -------------------------------------------------------------------------
+	// Completing
+
+	/**
+	 * Marks the round complete once nothing is missing: stored first (so it
+	 * survives a reload), then written into the engine's `assessments`, so
+	 * every dashboard shows it at once.
+	 */
+	async finish(): Promise<'done' | 'missing' | 'storage'> {
+		if (!this.draft || this.source !== 'local' || this.readonly) return 'storage';
+		if (this.missing.length) return 'missing';
+		const now = this.#now();
+		this.draft.status = 'completed';
+		this.draft.completedAt = now;
+		this.draft.updatedAt = now;
+		this.autosave!.changed();
+		await this.autosave!.flush();
+		if (this.autosave!.state !== 'saved') {
+			this.draft.status = 'draft';
+			this.draft.completedAt = null;
+			this.autosave!.changed();
+			return 'storage';
+		}
+		await this.#toEngine((engine) => writeRoundToEngine(engine, this.snapshot()!));
+		return 'done';
+	}
+
+	/** Back to a draft: the round leaves the dashboards until it is completed again. */
+	async reopen(): Promise<boolean> {
+		if (!this.draft || this.source !== 'local' || this.draft.status !== 'completed') return false;
+		if (this.superseded || this.autosave?.state === 'conflict') return false;
+		this.draft.status = 'draft';
+		this.draft.completedAt = null;
+		this.draft.updatedAt = this.#now();
+		this.autosave!.changed();
+		await this.autosave!.flush();
+		if (this.autosave!.state !== 'saved') {
+			this.draft.status = 'completed';
+			return false;
+		}
+		await this.#toEngine((engine) => removeRoundFromEngine(engine, this.ubigeo, this.round));
+		return true;
+	}
+
+	async #toEngine(work: (engine: Engine) => Promise<void>): Promise<void> {
+		const engine = this.#opts.engine();
+		this.engineError = null;
+		try {
+			// Without an engine the round is still stored, and applied when the engine starts.
+			if (engine) await work(engine);
+		} catch (error) {
+			this.engineError = error;
+		}
+		this.#opts.dataChanged();
+		this.#channel?.post({ kind: 'round', draftId: this.id, tab: thisTab() });
+	}
+
+	// -------------------------------------------------------------------------
+	// Other tabs
+
+	/** Re-reads the stored draft and shows it (another tab saved a newer one). */
+	async reload(): Promise<void> {
+		const stored = await this.#opts.store.getDraft(this.id);
+		if (!stored || !this.autosave) return;
+		this.draft = plain(stored);
+		this.autosave.adopt(stored.revision, Date.parse(stored.updatedAt));
+		this.#opts.emergency.clear(this.id);
+	}
+
+	/** This tab takes the draft back from a newer one: it reloads the latest, and the other steps back. */
+	async continueHere(): Promise<void> {
+		await this.reload();
+		this.superseded = false;
+		this.#channel?.post({ kind: 'opened', draftId: this.id, tab: thisTab() });
+	}
+
+	async #onMessage(message: TabMessage): Promise<void> {
+		if (!('draftId' in message) || message.draftId !== this.id || !this.autosave) return;
+		if (message.kind === 'opened') {
+			// Hand over what this tab has not saved yet, then step back.
+			await this.autosave.flush();
+			this.superseded = true;
+		} else if (message.kind === 'saved' || message.kind === 'round') {
+			const behind = message.kind === 'round' || message.revision > this.autosave.revision;
+			if (behind && !this.autosave.dirty) await this.reload();
+		}
+	}
+
+	/**
+	 * Wires the session to the page: saves on `pagehide` and when the tab is
+	 * hidden, catches up when it is shown again, and talks to the other tabs.
+	 * Returns the teardown.
+	 */
+	connect(): () => void {
+		if (this.source !== 'local' || !this.autosave) return () => {};
+		const autosave = this.autosave;
+		this.#channel = new TabChannel((m) => void this.#onMessage(m));
+		if (this.draft?.status === 'draft') {
+			this.#channel.post({ kind: 'opened', draftId: this.id, tab: thisTab() });
+		}
+		const saveNow = () => {
+			if (autosave.dirty && autosave.state !== 'conflict') {
+				this.#opts.emergency.write(this.snapshot()!, autosave.revision);
+			}
+			void autosave.flush();
+		};
+		const onVisibility = () => {
+			if (document.visibilityState === 'hidden') saveNow();
+			else void this.#catchUp();
+		};
+		window.addEventListener('pagehide', saveNow);
+		document.addEventListener('visibilitychange', onVisibility);
+		return () => {
+			window.removeEventListener('pagehide', saveNow);
+			document.removeEventListener('visibilitychange', onVisibility);
+			saveNow();
+			autosave.stop();
+			this.#channel?.close();
+			this.#channel = null;
+		};
+	}
+
+	/** Back from another tab: reload if storage moved on and nothing here is unsaved. */
+	async #catchUp(): Promise<void> {
+		if (!this.autosave || this.autosave.dirty) return;
+		try {
+			const stored = await this.#opts.store.getDraft(this.id);
+			if (stored && stored.revision > this.autosave.revision) await this.reload();
+		} catch {
+			// storage problems are reported by the next save
+		}
+	}
+}
+
+/**
+ * A new round: empty, or with the answers of another round of the district
+ * (its latest), stored at once. A storage failure does not stop the work:
+ * the draft is returned with the error, kept on the page, and the page says
+ * so and offers the export.
+ */
+export async function createDraft(opts: {
+	store: RecordStore;
+	ubigeo: string;
+	round: string;
+	prefill: { round: string; rows: readonly AssessmentRow[] } | null;
+	now: string;
+}): Promise<{ draft: Draft; error: unknown }> {
+	const draft: Draft = {
+		id: draftId(opts.ubigeo, opts.round),
+		ubigeo: opts.ubigeo,
+		round: opts.round,
+		status: 'draft',
+		createdAt: opts.now,
+		updatedAt: opts.now,
+		completedAt: null,
+		prefilledFrom: opts.prefill?.round ?? null,
+		answers: opts.prefill ? answersFromRows(opts.prefill.rows) : {}
+	};
+	try {
+		await opts.store.saveDraft(draft, 0);
+		return { draft, error: null };
+	} catch (error) {
+		return { draft, error };
+	}
+}

@@ -1,0 +1,240 @@
+/**
+ * Where drafts and actions live between visits: IndexedDB, not DuckDB (the
+ * engine can restart at any time, DESIGN.md §7). Every draft carries a
+ * revision number; a save names the revision it was based on and fails with
+ * `RevisionConflict` when another tab has saved since, so an older tab can
+ * never overwrite newer answers.
+ */
+import type { PlanAction } from './actions';
+import type { Draft } from './model';
+
+export interface StoredDraft extends Draft {
+	/** Incremented by every save; 1 after the first. */
+	revision: number;
+}
+
+/** Another tab saved this draft after this tab last read it. */
+export class RevisionConflict extends Error {
+	constructor(readonly stored: number) {
+		super(`The draft was saved elsewhere (revision ${stored}).`);
+		this.name = 'RevisionConflict';
+	}
+}
+
+export interface RecordStore {
+	/** Writes and deletes a small record: throws at once when storage is unusable. */
+	probe(): Promise<void>;
+	getDraft(id: string): Promise<StoredDraft | null>;
+	listDrafts(ubigeo?: string): Promise<StoredDraft[]>;
+	/**
+	 * Saves when the stored revision is still `expected` (0: the draft must not
+	 * exist yet) and returns the new revision; else rejects with RevisionConflict.
+	 */
+	saveDraft(draft: Draft, expected: number): Promise<number>;
+	listActions(ubigeo?: string): Promise<PlanAction[]>;
+	putAction(action: PlanAction): Promise<void>;
+}
+
+const DB_NAME = 'integra-forms';
+const DB_VERSION = 1;
+const OPEN_TIMEOUT_MS = 5000;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error);
+	});
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+	return new Promise((resolve, reject) => {
+		tx.oncomplete = () => resolve();
+		tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+		tx.onerror = () => reject(tx.error);
+	});
+}
+
+/**
+ * The browser's store. The database is opened on first use; a failure to
+ * open (private mode, storage disabled, a blocked upgrade) rejects every call
+ * with that error, so the page can say so instead of failing silently.
+ */
+export class IdbRecordStore implements RecordStore {
+	#db: Promise<IDBDatabase> | null = null;
+
+	#open(): Promise<IDBDatabase> {
+		if (!this.#db) {
+			const attempt = new Promise<IDBDatabase>((resolve, reject) => {
+				if (typeof indexedDB === 'undefined') {
+					reject(new DOMException('IndexedDB is not available', 'NotSupportedError'));
+					return;
+				}
+				const timer = setTimeout(
+					() => reject(new DOMException('IndexedDB did not open', 'TimeoutError')),
+					OPEN_TIMEOUT_MS
+				);
+				let req: IDBOpenDBRequest;
+				try {
+					req = indexedDB.open(DB_NAME, DB_VERSION);
+				} catch (error) {
+					clearTimeout(timer);
+					reject(error);
+					return;
+				}
+				req.onupgradeneeded = () => {
+					const db = req.result;
+					if (!db.objectStoreNames.contains('drafts')) {
+						db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('ubigeo', 'ubigeo');
+					}
+					if (!db.objectStoreNames.contains('actions')) {
+						db.createObjectStore('actions', { keyPath: 'action_id' }).createIndex(
+							'ubigeo',
+							'ubigeo'
+						);
+					}
+					if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+				};
+				req.onsuccess = () => {
+					clearTimeout(timer);
+					const db = req.result;
+					// A newer version of the app in another tab wants to upgrade: let it.
+					db.onversionchange = () => {
+						db.close();
+						this.#db = null;
+					};
+					resolve(db);
+				};
+				req.onerror = () => {
+					clearTimeout(timer);
+					reject(req.error);
+				};
+			});
+			this.#db = attempt;
+			attempt.catch(() => {
+				if (this.#db === attempt) this.#db = null;
+			});
+		}
+		return this.#db;
+	}
+
+	async probe(): Promise<void> {
+		const db = await this.#open();
+		const tx = db.transaction('meta', 'readwrite');
+		const finished = done(tx);
+		const meta = tx.objectStore('meta');
+		meta.put(Date.now(), 'probe');
+		meta.delete('probe');
+		await finished;
+	}
+
+	async getDraft(id: string): Promise<StoredDraft | null> {
+		const db = await this.#open();
+		const found = await request<StoredDraft | undefined>(
+			db.transaction('drafts').objectStore('drafts').get(id)
+		);
+		return found ?? null;
+	}
+
+	async listDrafts(ubigeo?: string): Promise<StoredDraft[]> {
+		const db = await this.#open();
+		const store = db.transaction('drafts').objectStore('drafts');
+		return request<StoredDraft[]>(
+			ubigeo === undefined ? store.getAll() : store.index('ubigeo').getAll(ubigeo)
+		);
+	}
+
+	async saveDraft(draft: Draft, expected: number): Promise<number> {
+		const db = await this.#open();
+		// strict: flushed to disk before `complete`, so a crash or power cut right after "Guardado" keeps it
+		const tx = db.transaction('drafts', 'readwrite', { durability: 'strict' });
+		const finished = done(tx);
+		const store = tx.objectStore('drafts');
+		const next = expected + 1;
+		const outcome = new Promise<number>((resolve, reject) => {
+			const get = store.get(draft.id);
+			get.onsuccess = () => {
+				const stored = (get.result as StoredDraft | undefined)?.revision ?? 0;
+				if (stored !== expected) {
+					tx.abort();
+					reject(new RevisionConflict(stored));
+					return;
+				}
+				try {
+					store.put({ ...draft, revision: next });
+				} catch (error) {
+					// e.g. QuotaExceededError thrown by put itself: abort, report, never throw into IDB
+					tx.abort();
+					reject(error);
+				}
+			};
+			finished.then(() => resolve(next), reject);
+		});
+		finished.catch(() => {}); // observed through `outcome`
+		return outcome;
+	}
+
+	async listActions(ubigeo?: string): Promise<PlanAction[]> {
+		const db = await this.#open();
+		const store = db.transaction('actions').objectStore('actions');
+		return request<PlanAction[]>(
+			ubigeo === undefined ? store.getAll() : store.index('ubigeo').getAll(ubigeo)
+		);
+	}
+
+	async putAction(action: PlanAction): Promise<void> {
+		const db = await this.#open();
+		const tx = db.transaction('actions', 'readwrite', { durability: 'strict' });
+		const finished = done(tx);
+		try {
+			tx.objectStore('actions').put({ ...action });
+		} catch (error) {
+			tx.abort();
+			finished.catch(() => {});
+			throw error;
+		}
+		await finished;
+	}
+}
+
+/** The same contract in memory: for unit tests of everything built on a store. */
+export class MemoryRecordStore implements RecordStore {
+	drafts = new Map<string, StoredDraft>();
+	actions = new Map<string, PlanAction>();
+	/** Set to make every write fail with this error (as a full disk would). */
+	failWith: Error | null = null;
+
+	async probe(): Promise<void> {
+		if (this.failWith) throw this.failWith;
+	}
+	async getDraft(id: string) {
+		const d = this.drafts.get(id);
+		return d ? structuredClone(d) : null;
+	}
+	async listDrafts(ubigeo?: string) {
+		return [...this.drafts.values()]
+			.filter((d) => ubigeo === undefined || d.ubigeo === ubigeo)
+			.map((d) => structuredClone(d));
+	}
+	async saveDraft(draft: Draft, expected: number) {
+		const stored = this.drafts.get(draft.id)?.revision ?? 0;
+		if (stored !== expected) throw new RevisionConflict(stored);
+		if (this.failWith) throw this.failWith;
+		this.drafts.set(draft.id, { ...structuredClone(draft), revision: expected + 1 });
+		return expected + 1;
+	}
+	async listActions(ubigeo?: string) {
+		return [...this.actions.values()].filter((a) => ubigeo === undefined || a.ubigeo === ubigeo);
+	}
+	async putAction(action: PlanAction) {
+		if (this.failWith) throw this.failWith;
+		this.actions.set(action.action_id, { ...action });
+	}
+}
+
+let shared: RecordStore | null = null;
+
+/** The page's one store (browser). */
+export function getRecordStore(): RecordStore {
+	shared ??= new IdbRecordStore();
+	return shared;
+}
