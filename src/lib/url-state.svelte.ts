@@ -19,10 +19,14 @@ export function urlParam(name: string): string | null {
 
 /** Set or clear query-string values as a new history entry. */
 export function setUrlParams(updates: Record<string, string | null | undefined>): Promise<void> {
+	// a one-off copy to build the next address, not reactive state
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	const url = new URL(page.url);
 	for (const [name, value] of Object.entries(updates)) {
 		if (value === null || value === undefined || value === '') url.searchParams.delete(name);
 		else url.searchParams.set(name, value);
 	}
+	// the same page with other parameters: its path is already resolved
+	// eslint-disable-next-line svelte/no-navigation-without-resolve
 	return goto(url, { keepFocus: true, noScroll: true });
 }

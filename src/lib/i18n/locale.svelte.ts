@@ -26,11 +26,14 @@ export function setLocale(locale: Locale): void {
 
 /** Apply the language chosen on an earlier visit, if any. */
 export function restoreLocale(): void {
-	let stored: string | null = null;
-	try {
-		stored = localStorage.getItem(STORAGE_KEY);
-	} catch {
-		stored = null;
-	}
+	const stored = readStored();
 	if (stored === 'es' || stored === 'en') setLocale(stored);
+}
+
+function readStored(): string | null {
+	try {
+		return localStorage.getItem(STORAGE_KEY);
+	} catch {
+		return null; // storage blocked: Spanish, the default
+	}
 }

@@ -15,6 +15,7 @@ const area: Area = {
 		'profile.noAssessment':
 			'Este distrito aún no tiene autoevaluación. Se muestran sus actividades y estadísticas.',
 		'profile.startAssessment': 'Iniciar la autoevaluación',
+		'profile.openAssessment': 'Autoevaluación del distrito',
 		'profile.notFound': 'No hay ningún distrito con el código {ubigeo} en los datos cargados.',
 		'profile.notFound.title': 'Distrito no encontrado',
 		'profile.backToObservatory': 'Volver al observatorio',
@@ -121,6 +122,7 @@ const area: Area = {
 		'profile.noAssessment':
 			'This district has no self-assessment yet. Its activities and statistics are shown.',
 		'profile.startAssessment': 'Start the self-assessment',
+		'profile.openAssessment': "District's self-assessment",
 		'profile.notFound': 'No district has the code {ubigeo} in the loaded data.',
 		'profile.notFound.title': 'District not found',
 		'profile.backToObservatory': 'Back to the observatory',
