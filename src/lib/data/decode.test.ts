@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { decodeBytes, encodingLabel, type Encoding } from './decode';
+import {
+	decodeBytes,
+	decodeBytesAsync,
+	encodingLabel,
+	plausibleWindows1252,
+	utf8Sequences,
+	type Encoding
+} from './decode';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
 
@@ -74,10 +81,16 @@ describe('decodeBytes: Windows-1252', () => {
 		expect(decodeBytes(bytes(0x78, b))).toEqual({ text: 'x' + expected, encoding: 'windows-1252' });
 	});
 
-	it('falls back when a file is valid UTF-8 up to a late invalid byte', () => {
-		// "Año;ñ" in UTF-8 except a final lone 0xE9 (é in cp1252).
+	it('reads mostly-UTF-8 bytes with one bad byte as UTF-8, not as mojibake', () => {
+		// "Año;" in UTF-8, then a lone 0xE9: reading it all as cp1252 would give "AÃ±o;é".
 		const input = bytes(0x41, 0xc3, 0xb1, 0x6f, 0x3b, 0xe9);
-		expect(decodeBytes(input)).toEqual({ text: 'AÃ±o;é', encoding: 'windows-1252' });
+		expect(decodeBytes(input)).toEqual({ text: 'Año;\ufffd', encoding: 'utf-8', replaced: 1 });
+	});
+
+	it('keeps Windows-1252 when the non-UTF-8 bytes outnumber the well-formed sequences', () => {
+		// "Añón" in cp1252 (F1 F3 are two invalid sequences), plus "€" in UTF-8 (one valid).
+		const input = bytes(0x41, 0xf1, 0xf3, 0x6e, 0x3b, 0xe2, 0x82, 0xac);
+		expect(decodeBytes(input)).toEqual({ text: 'Añón;â‚¬', encoding: 'windows-1252' });
 	});
 });
 
@@ -226,5 +239,86 @@ describe('encodingLabel', () => {
 	];
 	it.each(cases)('%s -> %s', (e, label) => {
 		expect(encodingLabel(e)).toBe(label);
+	});
+});
+
+describe('utf8Sequences', () => {
+	const cases: [string, number[], { valid: number; invalid: number }][] = [
+		['ASCII only', [0x61, 0x62], { valid: 0, invalid: 0 }],
+		['ñ and € in UTF-8', [0xc3, 0xb1, 0xe2, 0x82, 0xac], { valid: 2, invalid: 0 }],
+		['cp1252 Añón', [0x41, 0xf1, 0xf3, 0x6e], { valid: 0, invalid: 2 }],
+		['truncated 3-byte sequence', [0xe2, 0x82, 0x28], { valid: 0, invalid: 2 }],
+		['overlong lead byte C0', [0xc0, 0x80], { valid: 0, invalid: 2 }],
+		['4-byte emoji', [0xf0, 0x9f, 0x98, 0x80], { valid: 1, invalid: 0 }]
+	];
+	it.each(cases)('%s', (_name, input, expected) => {
+		expect(utf8Sequences(bytes(...input))).toEqual(expected);
+	});
+});
+
+describe('plausibleWindows1252', () => {
+	const latin = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+	it('accepts Spanish text with accents and Excel punctuation', () => {
+		const text = 'nombre;nota\r\nAñón;“comillas” – 12 € …\r\nÑandú;Müller\r\n'.repeat(20);
+		const input = Uint8Array.from(
+			[...text].map(
+				(c) => ({ '“': 0x93, '”': 0x94, '–': 0x96, '€': 0x80, '…': 0x85 })[c] ?? c.charCodeAt(0)
+			)
+		);
+		expect(plausibleWindows1252(input)).toBe(true);
+	});
+	it('accepts a few high bytes whatever they are', () => {
+		expect(plausibleWindows1252(latin('042|42|\u00e2\u0082('))).toBe(true);
+	});
+	it('rejects bytes Windows-1252 does not define', () => {
+		expect(plausibleWindows1252(bytes(0x61, 0x81, 0x62))).toBe(false);
+	});
+	it('rejects Shift-JIS (most letters are double-byte)', () => {
+		// 名前,年齢 / 山田,25 in Shift-JIS, repeated.
+		const row = [0x96, 0xbc, 0x91, 0x4f, 0x2c, 0x94, 0x4e, 0x97, 0xee, 0x0d, 0x0a];
+		const row2 = [0x8e, 0x52, 0x93, 0x63, 0x2c, 0x32, 0x35, 0x0d, 0x0a];
+		const input = Uint8Array.from(Array.from({ length: 5 }, () => [...row, ...row2]).flat());
+		expect(plausibleWindows1252(input)).toBe(false);
+	});
+});
+
+describe('decodeBytesAsync', () => {
+	const big = (line: number[], size: number) => {
+		const repeats = Math.ceil(size / line.length);
+		const out = new Uint8Array(line.length * repeats);
+		for (let r = 0; r < repeats; r++) out.set(line, r * line.length);
+		return out;
+	};
+	const pauses = () => {
+		let n = 0;
+		return { pause: async () => void n++, count: () => n };
+	};
+
+	it.each([
+		['cp1252', [0x41, 0xf1, 0xf3, 0x6e, 0x3b, 0x93, 0x31, 0x94, 0x3b, 0x80, 0x0a]],
+		['UTF-8', [0x41, 0xc3, 0xb1, 0x6f, 0x3b, 0xe2, 0x82, 0xac, 0x0a]],
+		['UTF-16 LE with BOM', [0x61, 0x00, 0xf1, 0x00, 0x0a, 0x00]]
+	])('gives the same result as decodeBytes for 9 MB of %s, in slices', async (name, line) => {
+		let input = big(line, 9 * 1024 * 1024);
+		if (name.startsWith('UTF-16')) input = Uint8Array.from([0xff, 0xfe, ...input]);
+		const p = pauses();
+		const result = await decodeBytesAsync(input, undefined, p.pause);
+		expect(result).toEqual(decodeBytes(input));
+		expect(p.count()).toBeGreaterThan(1);
+	});
+
+	it('falls back from UTF-8 to Windows-1252 on a late invalid byte', async () => {
+		const input = big([0x61, 0x2c, 0x62, 0x0a], 9 * 1024 * 1024);
+		input[input.length - 2] = 0xf1;
+		const result = await decodeBytesAsync(input, undefined, async () => {});
+		expect(result.encoding).toBe('windows-1252');
+		expect(result.text.slice(-3)).toBe(',ñ\n');
+	});
+
+	it('honours a forced encoding', async () => {
+		const input = big([0xc3, 0xb1, 0x0a], 5 * 1024 * 1024);
+		const result = await decodeBytesAsync(input, 'windows-1252', async () => {});
+		expect(result.encoding).toBe('windows-1252');
+		expect(result.text.slice(0, 3)).toBe('Ã±\n');
 	});
 });

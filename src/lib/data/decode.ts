@@ -14,6 +14,11 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'window
 export interface DecodeResult {
 	text: string;
 	encoding: Encoding;
+	/**
+	 * Set (> 0) when the bytes were mostly UTF-8 but some were not: that many
+	 * invalid sequences became U+FFFD. The import reports it as a warning.
+	 */
+	replaced?: number;
 }
 
 const LABELS: Record<Encoding, string> = {
@@ -157,11 +162,81 @@ function decodeAs(bytes: Uint8Array, encoding: Encoding, fatal: boolean): string
 }
 
 /**
+ * Counts, in bytes that are not valid UTF-8, the well-formed multi-byte
+ * sequences and the invalid ones. A Windows-1252 file practically never holds
+ * a well-formed sequence (it would need `Ã±`-like pairs), so a file with more
+ * well-formed sequences than broken ones is UTF-8 with a few bad bytes, and
+ * reading it as Windows-1252 would turn every `ñ` into `Ã±`.
+ */
+export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+	let valid = 0;
+	let invalid = 0;
+	const n = bytes.length;
+	let i = 0;
+	while (i < n) {
+		const b = bytes[i];
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		const len =
+			b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+		let ok = len > 0 && i + len <= n;
+		for (let k = 1; ok && k < len; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+		if (ok) {
+			valid++;
+			i += len;
+		} else {
+			invalid++;
+			i++;
+		}
+	}
+	return { valid, invalid };
+}
+
+/** Bytes 0x80–0x9F that Windows-1252 leaves undefined: no Excel file holds them. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Whether bytes that are not UTF-8 read sensibly as Windows-1252 (or Latin-1).
+ * In Spanish or other Western text, non-ASCII bytes are a small share of the
+ * letters; in Shift-JIS, GBK or binary data they are most of them, and some
+ * fall on the bytes Windows-1252 does not define. Decoding such a file as
+ * Windows-1252 would be silent mojibake, so the import asks instead.
+ */
+export function plausibleWindows1252(bytes: Uint8Array): boolean {
+	let high = 0;
+	let letters = 0;
+	const n = Math.min(bytes.length, 1 << 20);
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i];
+		if (b >= 0x80) {
+			if (CP1252_UNDEFINED.has(b)) return false;
+			high++;
+		} else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) {
+			letters++;
+		}
+	}
+	return high < 8 || high / (high + letters) <= 0.35;
+}
+
+/** Bytes that are not strict UTF-8: mostly-UTF-8 with a few bad bytes, or Windows-1252. */
+function decodeNotUtf8(bytes: Uint8Array): DecodeResult {
+	const { valid, invalid } = utf8Sequences(bytes);
+	if (valid > 0 && valid >= invalid) {
+		return { text: decodeUtf8(bytes, false), encoding: 'utf-8', replaced: invalid };
+	}
+	return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
+
+/**
  * Decodes a file's bytes to text and says which encoding was used.
  *
  * - With a BOM (EF BB BF, FF FE, FE FF) the BOM decides and is stripped.
  * - Else, mostly alternating NULs in the first 4 KB → UTF-16 LE/BE.
- * - Else strict UTF-8; if that fails, Windows-1252 (never fails).
+ * - Else strict UTF-8; if that fails, UTF-8 with U+FFFD for the bad bytes when
+ *   most multi-byte sequences are well formed (`replaced` says how many were
+ *   not), else Windows-1252 (never fails).
  *
  * `forced` skips detection; a BOM that matches it is still stripped. A forced
  * UTF-8 is decoded leniently (invalid bytes become U+FFFD).
@@ -181,6 +256,76 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): DecodeResult 
 	try {
 		return { text: decodeUtf8(bytes, true), encoding: 'utf-8' };
 	} catch {
-		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+		return decodeNotUtf8(bytes);
+	}
+}
+
+/** Slice size for `decodeBytesAsync`: a few milliseconds of work each. */
+const ASYNC_SLICE = 4 * 1024 * 1024;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * `decodeBytes` for large files, in slices with a pause between them, so the
+ * page keeps answering clicks while a 60 MB file is decoded. Same result.
+ */
+export async function decodeBytesAsync(
+	bytes: Uint8Array,
+	forced?: Encoding,
+	pause: () => Promise<void> = nextTask
+): Promise<DecodeResult> {
+	if (bytes.length <= ASYNC_SLICE) return decodeBytes(bytes, forced);
+	let encoding: Encoding;
+	let body: Uint8Array;
+	if (forced !== undefined) {
+		encoding = forced;
+		body = bytes.subarray(matchingBomLength(bytes, forced));
+	} else {
+		const bom = bomOf(bytes);
+		const utf16 = bom === null ? guessUtf16(bytes) : null;
+		encoding = bom ?? utf16 ?? 'utf-8';
+		body = bom === null ? bytes : bytes.subarray(bom === 'utf-8-bom' ? 3 : 2);
+	}
+	const parts: string[] = [];
+	if (encoding === 'windows-1252') {
+		for (let at = 0; at < body.length; at += ASYNC_SLICE) {
+			parts.push(decodeWindows1252(body.subarray(at, at + ASYNC_SLICE)));
+			await pause();
+		}
+		return { text: parts.join(''), encoding };
+	}
+	if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+		for (let at = 0; at < body.length; at += ASYNC_SLICE) {
+			// ASYNC_SLICE is even, so no code unit is split (a final odd byte is handled inside).
+			parts.push(decodeUtf16(body.subarray(at, at + ASYNC_SLICE), encoding === 'utf-16le'));
+			await pause();
+		}
+		return { text: parts.join(''), encoding };
+	}
+	// UTF-8: strict unless forced (forced UTF-8 is lenient), streamed across slices.
+	const strict = forced === undefined;
+	const decoder = new TextDecoder('utf-8', { fatal: strict, ignoreBOM: true });
+	try {
+		for (let at = 0; at < body.length; at += ASYNC_SLICE) {
+			parts.push(decoder.decode(body.subarray(at, at + ASYNC_SLICE), { stream: true }));
+			await pause();
+		}
+		parts.push(decoder.decode());
+		return { text: parts.join(''), encoding };
+	} catch {
+		// Not UTF-8: decide as decodeBytes does, then decode in slices.
+		const { valid, invalid } = utf8Sequences(body);
+		await pause();
+		if (valid > 0 && valid >= invalid) {
+			const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+			const out: string[] = [];
+			for (let at = 0; at < body.length; at += ASYNC_SLICE) {
+				out.push(lenient.decode(body.subarray(at, at + ASYNC_SLICE), { stream: true }));
+				await pause();
+			}
+			out.push(lenient.decode());
+			return { text: out.join(''), encoding: 'utf-8', replaced: invalid };
+		}
+		return decodeBytesAsync(body, 'windows-1252', pause);
 	}
 }

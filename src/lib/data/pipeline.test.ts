@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import importArea from '../i18n/areas/import';
@@ -6,6 +6,7 @@ import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
 import {
 	importCsv,
 	importFiles,
+	prepareImport,
 	issuesToCsvRows,
 	readHeader,
 	recordStartLines,
@@ -16,14 +17,17 @@ import {
 import { DATASET_SPECS, SQL_TYPE, normalizeHeader, WARNING_CODES } from './schema';
 import { createTablesSql, DATASET_NAMES } from './tables';
 
+// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
 let engine: Engine;
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
-});
+}, 120_000);
 afterAll(async () => {
 	await engine.close();
-});
+}, 120_000);
 
 const TODAY = '2025-06-30';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -129,9 +133,9 @@ describe('header helpers', () => {
 		]);
 	});
 
-	it('finds the line each record starts on', () => {
+	it('finds the line each record starts on', async () => {
 		const text = 'a,b\n1,"x\ny"\n\n2,3\r\n"4\r\n",5\n';
-		expect(recordStartLines(text, ',', false)).toEqual([2, 5, 6]);
+		expect(await recordStartLines(text, ',', false)).toEqual([2, 5, 6]);
 	});
 
 	it('normalises headers', () => {
@@ -258,7 +262,7 @@ describe('schema matches the typed tables', () => {
 });
 
 describe('importCsv', () => {
-	beforeEach(baseTables);
+	beforeEach(baseTables, 120_000);
 
 	it('loads a clean set with no issues and the right typed values', async () => {
 		const stats = await importCsv(engine, options('statistics.csv', STATISTICS));
@@ -560,7 +564,7 @@ describe('importCsv', () => {
 		const r = await importCsv(engine, options('activities.csv', bad));
 		expect(brief(r)).toEqual(['3:-:error:file_unreadable']);
 		expect(r.issues[0].message).toContain(
-			'«activities.csv» como CSV (línea 3): se esperaban 12 valores y la fila tiene 13.'
+			'«activities.csv» como CSV (línea 3): la fila tiene un número de valores distinto del de la primera fila (13 en lugar de 12).'
 		);
 		expect(r.loaded).toBe(0);
 		expect(await engine.query('SELECT count(*)::INTEGER AS n FROM activities')).toEqual([{ n: 2 }]);
@@ -636,7 +640,7 @@ describe('importCsv', () => {
 			engine,
 			options('activities.csv', ACTIVITIES, { onStep: (s) => steps.push(s) })
 		);
-		expect(steps).toEqual(['decode', 'sniff', 'stage', 'map', 'validate', 'load', 'done']);
+		expect(steps).toEqual(['decode', 'sniff', 'map', 'stage', 'validate', 'load', 'done']);
 	});
 });
 
@@ -698,5 +702,177 @@ describe('importFiles', () => {
 		]);
 		expect(result.missingRequired).toEqual([]);
 		expect(issuesToCsvRows(result.reports)).toEqual([]);
+	});
+});
+
+describe('prepareImport: analyse, then load', () => {
+	beforeEach(baseTables, 120_000);
+
+	it('stages and validates without loading, shows a preview, then commits', async () => {
+		const previews: unknown[] = [];
+		const p = await prepareImport(engine, {
+			...options('activities.csv', csv([ACT_HEADER, act('A-1'), act('A-2', { type: 'fiesta' })])),
+			onPreview: (preview) => previews.push(preview)
+		});
+		expect(p.loadable).toBe(true);
+		expect(p.preview.columns).toEqual(ACT_HEADER.split(','));
+		expect(p.preview.rows[1][3]).toBe('fiesta');
+		expect(previews).toEqual([p.preview]);
+		expect(p.report).toMatchObject({ rows: 2, valid: 1, loaded: 0, errors: 1 });
+		expect(p.report.kinds).toEqual([{ code: 'allowed', severity: 'error', count: 1 }]);
+		expect(await engine.query('SELECT count(*)::INTEGER AS n FROM activities')).toEqual([{ n: 0 }]);
+		const r = await p.commit();
+		expect(r.loaded).toBe(1);
+		expect(await engine.query('SELECT activity_id FROM activities')).toEqual([
+			{ activity_id: 'A-1' }
+		]);
+	});
+
+	it('validates again for another mode, and before loading when the table changed meanwhile', async () => {
+		await importCsv(engine, options('activities.csv', csv([ACT_HEADER, act('A-1')])));
+		const p = await prepareImport(
+			engine,
+			options('activities.csv', csv([ACT_HEADER, act('A-1'), act('A-2')]))
+		);
+		expect(p.report.errors).toBe(0);
+		expect((await p.validate('append')).kinds).toEqual([
+			{ code: 'duplicate_existing', severity: 'error', count: 1 }
+		]);
+		// Another load of A-2 happens before this one is committed: the commit sees it.
+		await importCsv(
+			engine,
+			options('activities.csv', csv([ACT_HEADER, act('A-2')]), { mode: 'append' })
+		);
+		const r = await p.commit();
+		expect(brief(r)).toEqual([
+			'2:activity_id:error:duplicate_existing',
+			'3:activity_id:error:duplicate_existing'
+		]);
+		expect(r.loaded).toBe(0);
+	});
+
+	it('releases everything on discard', async () => {
+		const p = await prepareImport(engine, options('activities.csv', ACTIVITIES));
+		await p.discard();
+		expect(
+			await engine.query(
+				`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_%' ESCAPE '\\'`
+			)
+		).toEqual([{ n: 0 }]);
+	});
+
+	it('refuses a file too big for the engine’s memory with a clear message, keeping the data', async () => {
+		await importCsv(engine, options('activities.csv', ACTIVITIES));
+		await engine.exec("SET memory_limit = '24MB'");
+		try {
+			const rows = Array.from({ length: 150_000 }, (_, i) =>
+				act(`M-${i}`, { partner: `Socio ${i}` })
+			);
+			const r = await importCsv(engine, options('activities.csv', csv([ACT_HEADER, ...rows])));
+			expect(brief(r)).toEqual(['-:-:error:file_memory']);
+			expect(r.issues[0].message).toContain('es demasiado grande para la memoria');
+		} finally {
+			await engine.exec("SET memory_limit = '1GB'");
+		}
+		expect(await engine.query('SELECT count(*)::INTEGER AS n FROM activities')).toEqual([{ n: 2 }]);
+	}, 60_000);
+});
+
+describe('importCsv: awkward files', () => {
+	beforeEach(baseTables, 120_000);
+
+	it('skips blank lines above the header and numbers the lines of the file', async () => {
+		const r = await importCsv(
+			engine,
+			options('activities.csv', `\n\n${ACT_HEADER}\n${act('A-1')}\n${act('A-2', { type: 'x' })}\n`)
+		);
+		expect(brief(r)).toEqual(['5:type:error:allowed']);
+		expect(r.loaded).toBe(1);
+	});
+
+	it('reads mixed line endings (DuckDB alone refuses them)', async () => {
+		const r = await importCsv(
+			engine,
+			options('activities.csv', `${ACT_HEADER}\r\n${act('A-1')}\n${act('A-2')}\r\n`)
+		);
+		expect(r).toMatchObject({ loaded: 2, errors: 0 });
+	});
+
+	it('names the physical line of a broken record after a quoted line break', async () => {
+		const text =
+			[ACT_HEADER, act('A-1', { partner: '"a\nb"' }), act('A-2') + ',extra'].join('\n') + '\n';
+		const r = await importCsv(engine, options('activities.csv', text));
+		expect(brief(r)).toEqual(['4:-:error:file_unreadable']);
+	});
+
+	it('refuses a header whose quote never closes', async () => {
+		const r = await importCsv(engine, options('activities.csv', '"activity_id,date\n1,2\n'));
+		expect(brief(r)).toEqual(['1:-:error:file_unreadable']);
+	});
+
+	it('refuses NUL bytes inside the text, and reads a `|` file', async () => {
+		const nul = await importCsv(
+			engine,
+			options('activities.csv', `${ACT_HEADER}\n${act('A-1')}\u0000\n`)
+		);
+		expect(brief(nul)).toEqual(['2:-:error:file_binary']);
+		const pipe = await importCsv(
+			engine,
+			options(
+				'activities.csv',
+				csv([ACT_HEADER.replaceAll(',', '|'), act('A-1').replaceAll(',', '|')])
+			)
+		);
+		expect(pipe).toMatchObject({ delimiter: '|', loaded: 1 });
+	});
+
+	it('undoes the formula mark of our own export, and only that', async () => {
+		const r = await importCsv(
+			engine,
+			options(
+				'activities.csv',
+				csv([
+					ACT_HEADER,
+					act('A-1', { partner: `"'=HYPERLINK(""x"")"` }),
+					act('A-2', { partner: `'+51 999` }),
+					act('A-3', { partner: `'-3.5` }),
+					act('A-4', { partner: `'hola` })
+				])
+			)
+		);
+		expect(r.errors).toBe(0);
+		expect(await engine.query('SELECT partner FROM activities ORDER BY activity_id')).toEqual([
+			{ partner: '=HYPERLINK("x")' },
+			{ partner: '+51 999' },
+			{ partner: `'-3.5` },
+			{ partner: `'hola` }
+		]);
+	});
+
+	it('flags Excel’s scientific notation in a number column, and reads it', async () => {
+		const r = await importCsv(
+			engine,
+			options(
+				'statistics.csv',
+				csv(['ubigeo;period;indicator_id;value', '070101;2024;E4.01;2,01235E+10'])
+			)
+		);
+		expect(brief(r)).toEqual(['2:value:warning:number_scientific']);
+		expect(await engine.query('SELECT value FROM statistics')).toEqual([{ value: 20123500000 }]);
+	});
+
+	it('reads a file whose bytes are mostly UTF-8 as UTF-8, with a warning for the bad ones', async () => {
+		const bytes = Uint8Array.from([
+			...utf8(`ubigeo,name,province\n150101,Añón,Lima\n150102,A`),
+			0xf1,
+			...utf8('o,Lima\n')
+		]);
+		const r = await importCsv(engine, options('districts.csv', bytes));
+		expect(r.encoding).toBe('utf-8');
+		expect(brief(r)).toEqual(['3:-:warning:encoding_replaced']);
+		expect(await engine.query('SELECT name FROM districts ORDER BY ubigeo')).toEqual([
+			{ name: 'Añón' },
+			{ name: 'A\ufffdo' }
+		]);
 	});
 });

@@ -1,20 +1,38 @@
 /**
  * The CSV import pipeline (DESIGN.md §8) on any `Engine` (browser worker or
- * Node): decode → sniff → stage → map headers → validate → load → clean up.
+ * Node): decode → sniff → map headers → stage → validate → load → clean up.
  *
  * Data never becomes row objects in JS: the file is registered with DuckDB
  * and read by `read_csv`; conversion, validation and load are a few set-based
- * SQL statements (validate-sql.ts). JS only decodes the head of a UTF-8 file
- * (the whole file for other encodings), reads the header record, counts line
- * breaks, and receives the (capped) list of issues.
+ * SQL statements (validate-sql.ts). JS only decodes what it must
+ * (source.ts), reads the header record, counts line breaks, and receives the
+ * (capped) list of issues.
+ *
+ * An import can be prepared and committed in two moves (`prepareImport`): the
+ * data page shows the preview and the validation report of the staged file,
+ * and loads it only when the user says so, without reading it twice.
  */
 import { EngineError, type Engine } from '../engine/types';
-import { quoteIdent, quoteLiteral } from '../engine/sql';
+import { quoteIdent } from '../engine/sql';
 import { tr, type Locale } from '../i18n';
 import { decodeBytes, type Encoding } from './decode';
 import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
 import { DATASET_SPECS, columnSpec, type DatasetSpec } from './schema';
-import { sniffDialect, type DateOrder, type Delimiter } from './sniff';
+import { readRecords, sniffDialect, type DateOrder, type Delimiter } from './sniff';
+import {
+	countLines,
+	errorText,
+	firstRecordUnclosed,
+	headOf,
+	isOutOfMemory,
+	makeIssue,
+	readSource,
+	RegisteredSource,
+	UnknownEncodingError,
+	stripBom,
+	type ImportIssue,
+	type Severity
+} from './source';
 import {
 	createTablesSql,
 	DATASET_NAMES,
@@ -36,19 +54,7 @@ import {
 	type TableShape
 } from './validate-sql';
 
-export type Severity = 'error' | 'warning';
-
-export interface ImportIssue {
-	file: string;
-	/** Line in the file (header = 1); null for a problem with the whole file. */
-	line: number | null;
-	/** The column as named in the file (or the canonical name when it is absent). */
-	column: string | null;
-	severity: Severity;
-	code: string;
-	/** Translated: what is wrong and what to do. */
-	message: string;
-}
+export type { ImportIssue, Severity } from './source';
 
 export interface ImportReport {
 	file: string;
@@ -61,6 +67,8 @@ export interface ImportReport {
 	rows: number;
 	/** Rows inserted into the typed table. */
 	loaded: number;
+	/** Rows without errors, that a load would insert (known once validated). */
+	valid: number;
 	/** Headers of the file (made unique: a repeated name gets `_1`, an empty one `columnN`). */
 	columns: string[];
 	/** Canonical column → header of the file. */
@@ -74,6 +82,35 @@ export interface ImportReport {
 	warnings: number;
 	/** Issues counted but not listed (beyond `maxIssues`). */
 	omitted: number;
+	/** Totals by kind of problem (all issues, listed or not), most frequent first. */
+	kinds: IssueKind[];
+}
+
+export interface IssueKind {
+	code: string;
+	severity: Severity;
+	count: number;
+}
+
+/** Totals by kind of a list of issues (for reports whose every issue is listed). */
+export function countKinds(issues: readonly ImportIssue[]): IssueKind[] {
+	const map = new Map<string, IssueKind>();
+	for (const i of issues) {
+		const k = `${i.severity}:${i.code}`;
+		const kind = map.get(k) ?? { code: i.code, severity: i.severity, count: 0 };
+		kind.count++;
+		map.set(k, kind);
+	}
+	return sortKinds([...map.values()]);
+}
+
+function sortKinds(kinds: IssueKind[]): IssueKind[] {
+	return kinds.sort(
+		(a, b) =>
+			(a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+			b.count - a.count ||
+			a.code.localeCompare(b.code)
+	);
 }
 
 export interface ImportOptions {
@@ -88,19 +125,36 @@ export interface ImportOptions {
 	locale: Locale;
 	/** Skip encoding detection. */
 	encoding?: Encoding;
+	/** Skip delimiter detection. */
+	delimiter?: Delimiter;
 	/** Canonical column → header, overriding the automatic mapping. */
 	mapping?: Record<string, string>;
 	/** Most issues listed in the report (all are counted). Default 10,000. */
 	maxIssues?: number;
 	/** Called as each step starts (for a progress display). */
 	onStep?: (step: ImportStep) => void;
+	/** Called with the first rows as soon as they are read (before the slow steps). */
+	onPreview?: (preview: Preview) => void;
+	/** Yields to the page between slices of JS work (default: a macrotask). */
+	pause?: () => Promise<void>;
 }
 
-export type ImportStep = 'decode' | 'sniff' | 'stage' | 'map' | 'validate' | 'load' | 'done';
+export type ImportStep = 'decode' | 'sniff' | 'map' | 'stage' | 'validate' | 'load' | 'done';
+
+/** The first rows of a file as read (all text), for the data page. */
+export interface Preview {
+	columns: string[];
+	rows: string[][];
+}
+
+/** Rows shown in a preview. */
+export const PREVIEW_ROWS = 10;
 
 const DEFAULT_MAX_ISSUES = 10_000;
 
 let sequence = 0;
+/** Bumped by every committed load: a prepared import validated before must validate again. */
+let commits = 0;
 
 // ---------------------------------------------------------------------------
 // Header record and line numbers (the only text scanning done in JS)
@@ -115,6 +169,8 @@ export function readHeader(text: string, delimiter: Delimiter): string[] | null 
 	const delim = delimiter.charCodeAt(0);
 	const fields: string[] = [];
 	let i = 0;
+	// Blank lines above the header are skipped (DuckDB is told to skip them too).
+	while (text.charCodeAt(i) === CR || text.charCodeAt(i) === LF) i++;
 	for (;;) {
 		let value = '';
 		if (text.charCodeAt(i) === QUOTE) {
@@ -172,27 +228,38 @@ export function uniqueNames(headers: readonly string[]): string[] {
  * The line on which each data record starts, read the way DuckDB reads the
  * file (quoted fields may span lines; blank lines are skipped unless the file
  * has a single column). Only used when the file has more lines than records + 1.
+ * With `hasHeader` false, the first record is data too.
+ * Pauses now and then (when given `pause`) so a large file does not freeze the page.
  */
-export function recordStartLines(
+export async function recordStartLines(
 	text: string,
 	delimiter: Delimiter,
-	singleColumn: boolean
-): number[] {
+	singleColumn: boolean,
+	pause?: () => Promise<void>,
+	hasHeader = true
+): Promise<number[]> {
 	const delim = delimiter.charCodeAt(0);
 	const n = text.length;
 	const starts: number[] = [];
 	let i = 0;
 	let line = 1;
-	let header = true;
+	let header = hasHeader;
+	/** Blank lines before the first record are skipped (DuckDB's `skip`). */
+	let seenRecord = false;
+	let budget = 1 << 16;
 	const eol = () => {
 		if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) i += 2;
 		else i++;
 		line++;
 	};
 	while (i < n) {
+		if (pause && --budget === 0) {
+			budget = 1 << 16;
+			await pause();
+		}
 		const c = text.charCodeAt(i);
 		if (c === LF || c === CR) {
-			if (singleColumn && !header) starts.push(line);
+			if (singleColumn && seenRecord) starts.push(line);
 			eol();
 			continue;
 		}
@@ -232,6 +299,7 @@ export function recordStartLines(
 			fieldStart = false;
 			i++;
 		}
+		seenRecord = true;
 		if (header) header = false;
 		else starts.push(startLine);
 		if (i < n) eol();
@@ -313,65 +381,507 @@ function issueMessage(
 	return tr(locale, key, params);
 }
 
-/** "CSV Error on Line: 3 … Expected Number of Columns: 2 Found: 3" → line and a translated reason. */
-function csvErrorDetail(locale: Locale, message: string): { line: number | null; reason: string } {
-	const lineMatch = /CSV Error on Line:\s*(\d+)/i.exec(message);
-	const line = lineMatch ? Number(lineMatch[1]) : null;
-	const cols = /Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)/i.exec(message);
-	if (cols) {
-		return {
-			line,
-			reason: tr(locale, 'import.csv.columns', { expected: cols[1], found: cols[2] })
-		};
-	}
-	if (/unterminated quote/i.test(message)) return { line, reason: tr(locale, 'import.csv.quote') };
-	if (/maximum line size/i.test(message))
-		return { line, reason: tr(locale, 'import.csv.line_size') };
-	const first = message.split('\n').find((l) => l.trim() !== '') ?? message;
-	return { line, reason: first.replace(/^[A-Za-z ]+Error:\s*/, '') };
-}
-
-function errorText(error: unknown): string {
-	if (error instanceof EngineError) return error.message;
-	return error instanceof Error ? error.message : String(error);
+/** An engine that stopped (crash, timeout) is a file-level error: the import loads nothing. */
+function engineStopped(error: unknown): boolean {
+	return error instanceof EngineError && (error.kind === 'crashed' || error.kind === 'timeout');
 }
 
 // ---------------------------------------------------------------------------
-// importCsv
+// prepareImport / importCsv
 
-/** Bytes decoded in JS to sniff the dialect and read the header of a large file. */
-const HEAD_BYTES = 256 * 1024;
-
-/** The start of the file, cut after a line break so no character is split. */
-function headOf(bytes: Uint8Array): Uint8Array {
-	if (bytes.length <= HEAD_BYTES) return bytes;
-	const lf = bytes.lastIndexOf(LF, HEAD_BYTES);
-	return bytes.subarray(0, lf > 0 ? lf + 1 : HEAD_BYTES);
+/** A staged import: report and preview now, load on `commit`. */
+export interface PreparedImport {
+	readonly report: ImportReport;
+	readonly preview: Preview;
+	/** False when nothing can be loaded (unreadable, unknown dataset, missing columns). */
+	readonly loadable: boolean;
+	/** Validate again for `mode` (append also checks keys against the rows already loaded). */
+	validate(mode: 'replace' | 'append'): Promise<ImportReport>;
+	/** Load the valid rows in the last validated mode, and release the stage. */
+	commit(): Promise<ImportReport>;
+	/** Release the stage without loading. */
+	discard(): Promise<void>;
 }
 
-function stripBom(text: string): string {
-	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+class Importer implements PreparedImport {
+	readonly report: ImportReport;
+	preview: Preview = { columns: [], rows: [] };
+	loadable = false;
+
+	private readonly n = ++sequence;
+	private readonly names = {
+		file: `__import_${this.n}.csv`,
+		source: `__source_${this.n}`,
+		stage: `__stage_${this.n}`,
+		issues: `__issues_${this.n}`,
+		lines: `__lines_${this.n}`,
+		linesFile: `__lines_${this.n}.csv`
+	};
+	/** Problems of the whole file (reading, mapping, row count): kept across validations. */
+	private fileIssues: ImportIssue[] = [];
+	private reg: RegisteredSource | null = null;
+	private spec: DatasetSpec | null = null;
+	private mapping: Record<string, string> = {};
+	private validated: { mode: 'replace' | 'append'; at: number } | null = null;
+	private errorLines = 0;
+	/** Row errors of the last validation (file-level issues excluded). */
+	private rowErrors = 0;
+	private released = false;
+
+	constructor(
+		private readonly engine: Engine,
+		private readonly opts: ImportOptions
+	) {
+		this.report = {
+			file: opts.fileName,
+			dataset: opts.dataset ?? null,
+			encoding: 'utf-8',
+			delimiter: ',',
+			decimalComma: false,
+			dateOrder: null,
+			rows: 0,
+			loaded: 0,
+			valid: 0,
+			columns: [],
+			mapping: {},
+			missing: [],
+			issues: [],
+			errors: 0,
+			warnings: 0,
+			omitted: 0,
+			kinds: []
+		};
+	}
+
+	private step(s: ImportStep) {
+		this.opts.onStep?.(s);
+	}
+
+	private fileIssue(
+		severity: Severity,
+		code: string,
+		key: string,
+		params: Record<string, string | number> = {},
+		line: number | null = null,
+		column: string | null = null
+	) {
+		this.fileIssues.push(
+			makeIssue(this.opts.locale, this.opts.fileName, severity, code, key, params, line, column)
+		);
+		this.summarise();
+	}
+
+	/** The last validation: listed row issues, counts of all of them, and totals by kind. */
+	private rows = {
+		listed: [] as ImportIssue[],
+		errors: 0,
+		warnings: 0,
+		kinds: [] as IssueKind[]
+	};
+
+	/** report.issues/errors/warnings/kinds = the file's issues + those of the last validation. */
+	private summarise() {
+		const r = this.report;
+		const { listed, errors, warnings, kinds } = this.rows;
+		r.issues = [...this.fileIssues, ...listed];
+		r.errors = this.fileIssues.filter((i) => i.severity === 'error').length + errors;
+		r.warnings = this.fileIssues.filter((i) => i.severity === 'warning').length + warnings;
+		r.kinds = sortKinds([...countKinds(this.fileIssues), ...kinds]);
+		r.omitted = errors + warnings - listed.length;
+	}
+
+	/** A failed engine call while reading or converting the file → one file-level error. */
+	private async fail(error: unknown): Promise<this> {
+		this.loadable = false;
+		if (error instanceof UnknownEncodingError) {
+			this.fileIssue('error', 'encoding_unknown', 'import.file.encoding_unknown');
+		} else if (engineStopped(error)) {
+			this.fileIssue('error', 'engine_stopped', 'import.file.engine_stopped');
+		} else if (isOutOfMemory(error)) {
+			this.fileIssue('error', 'file_memory', 'import.file.memory');
+		} else if (this.reg) {
+			this.fileIssues.push(await this.reg.failure(this.opts.locale, error));
+			this.summarise();
+		} else {
+			throw error;
+		}
+		await this.release();
+		return this;
+	}
+
+	async prepare(): Promise<this> {
+		const { engine, opts, names } = this;
+		const q = quoteIdent;
+		const r = this.report;
+
+		this.step('decode');
+		const src = await readSource({
+			fileName: opts.fileName,
+			bytes: opts.bytes,
+			locale: opts.locale,
+			encoding: opts.encoding,
+			delimiter: opts.delimiter,
+			pause: opts.pause
+		});
+		r.encoding = src.encoding;
+		this.fileIssues.push(...src.issues);
+		this.summarise();
+		if (src.fatal) {
+			this.step('done');
+			return this;
+		}
+
+		this.step('sniff');
+		const dialect = src.dialect;
+		r.delimiter = dialect.delimiter;
+		r.decimalComma = dialect.decimalComma;
+		r.dateOrder = dialect.dateOrder;
+		const header = readHeader(src.headText, dialect.delimiter);
+		if (header === null) {
+			this.fileIssue('error', 'file_no_header', 'import.file.no_header');
+			this.step('done');
+			return this;
+		}
+		if (firstRecordUnclosed(src.headText, dialect.delimiter)) {
+			this.fileIssue(
+				'error',
+				'file_unreadable',
+				'import.file.unreadable',
+				{
+					reason: tr(opts.locale, 'import.csv.quote'),
+					line: 1 + src.skip
+				},
+				1 + src.skip
+			);
+			this.step('done');
+			return this;
+		}
+		const columns = uniqueNames(header);
+		r.columns = columns;
+		const records = readRecords(src.headText, dialect.delimiter, PREVIEW_ROWS + 1);
+		this.preview = { columns, rows: records.slice(1) };
+		opts.onPreview?.(this.preview);
+
+		const dataset = opts.dataset ?? datasetFromFileName(opts.fileName) ?? detectDataset(columns);
+		r.dataset = dataset;
+		if (dataset === null) {
+			this.fileIssue('error', 'dataset_unknown', 'import.dataset.unknown');
+			this.step('done');
+			return this;
+		}
+		const spec = DATASET_SPECS[dataset];
+		this.spec = spec;
+
+		this.step('map');
+		const reg = new RegisteredSource(engine, src, names.file, opts.encoding, opts.pause);
+		this.reg = reg;
+		try {
+			await reg.register();
+			// A view reading every column as text, in file order, with its line number.
+			await engine.exec(`CREATE OR REPLACE TEMP VIEW ${q(names.source)} AS
+SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS __line, *
+FROM ${reg.readCsv(columns, true)}`);
+		} catch (error) {
+			return this.fail(error);
+		}
+
+		const m = mapHeaders(spec, columns, opts.mapping);
+		for (const weak of m.weak) {
+			const col = m.mapping[weak];
+			const share = codeShareSql(names.source, col);
+			let row;
+			try {
+				[row] = await reg.read(() => engine.query(share.sql, share.params));
+			} catch (error) {
+				return this.fail(error);
+			}
+			const codes = Number(row.codes);
+			const nonEmpty = Number(row.nonEmpty);
+			if (nonEmpty === 0 || codes / nonEmpty < 0.8) {
+				delete m.mapping[weak];
+				this.fileIssue(
+					'warning',
+					'column_not_codes',
+					'import.columns.not_codes',
+					{ header: col },
+					null,
+					col
+				);
+				if (columnSpec(spec, weak).required) m.missing.push(weak);
+			}
+		}
+		this.mapping = m.mapping;
+		r.mapping = Object.fromEntries(
+			spec.columns.filter((c) => c.name in m.mapping).map((c) => [c.name, m.mapping[c.name]])
+		);
+		r.missing = spec.columns.filter((c) => m.missing.includes(c.name)).map((c) => c.name);
+		if (r.missing.length > 0) {
+			this.fileIssue('error', 'columns_missing', 'import.columns.missing', {
+				columns: columnList(spec, r.missing),
+				dataset: datasetLabel(opts.locale, dataset)
+			});
+			await this.release();
+			return this;
+		}
+		for (const s of m.shadowed) {
+			this.fileIssue(
+				'warning',
+				'column_duplicate',
+				'import.columns.duplicate',
+				{ header: s.header, column: s.column, source: m.mapping[s.column] },
+				null,
+				s.header
+			);
+		}
+
+		// Convert once into the stage: the typed table's columns + __line + __raw_*.
+		this.step('stage');
+		const helpers = ['__line', ...rawColumns(spec)];
+		const ddl = TABLE_DDL[dataset].replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
+		try {
+			await engine.exec(`${ddl};
+CREATE OR REPLACE TABLE ${q(names.stage)} AS SELECT * FROM ${q(spec.name)} LIMIT 0;
+${helpers.map((h) => `ALTER TABLE ${q(names.stage)} ADD COLUMN ${q(h)} ${h === '__line' ? 'INTEGER' : 'VARCHAR'};`).join('\n')}`);
+			const typed = typedSelectSql(spec, { staging: names.source, mapping: m.mapping, dialect });
+			await reg.read(() =>
+				engine.query(`INSERT INTO ${q(names.stage)} BY NAME ${typed.sql}`, typed.params)
+			);
+			const [{ n: rows }] = await engine.query(
+				`SELECT count(*)::INTEGER AS n FROM ${q(names.stage)}`
+			);
+			r.rows = Number(rows);
+		} catch (error) {
+			return this.fail(error);
+		}
+		if (src.encoding !== r.encoding) {
+			// DuckDB found non-UTF-8 bytes past the head: the file was decoded in JS after all.
+			r.encoding = src.encoding;
+			if (src.replaced > 0) {
+				this.fileIssue('warning', 'encoding_replaced', 'import.file.encoding_replaced', {
+					count: src.replaced,
+					line: 1
+				});
+			}
+		}
+		if (r.rows === 0) this.fileIssue('warning', 'file_empty', 'import.file.no_rows');
+
+		// Line numbers: the record ordinal is right unless some records span lines or blank lines were skipped.
+		try {
+			if (countLines(src.buffer ?? src.text ?? '') !== r.rows + 1) {
+				const full = await reg.fullText();
+				const starts = await recordStartLines(
+					full,
+					dialect.delimiter,
+					columns.length === 1,
+					opts.pause
+				);
+				if (starts.length === r.rows) {
+					await engine.registerText(names.linesFile, starts.join('\n'));
+					await engine.exec(`CREATE OR REPLACE TEMP TABLE ${q(names.lines)} AS
+SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS ord, l
+FROM read_csv('${names.linesFile}', header = false, auto_detect = false, columns = {'l': 'INTEGER'});
+UPDATE ${q(names.stage)} SET __line = x.l FROM ${q(names.lines)} x WHERE ${q(names.stage)}.__line = x.ord;`);
+				} else {
+					this.fileIssue('warning', 'lines_approximate', 'import.lines.approximate');
+				}
+			}
+		} catch (error) {
+			return this.fail(error);
+		}
+
+		this.loadable = true;
+		try {
+			await this.validate(opts.mode);
+		} catch (error) {
+			return this.fail(error);
+		}
+		return this;
+	}
+
+	async validate(mode: 'replace' | 'append'): Promise<ImportReport> {
+		if (!this.loadable || !this.spec) return this.report;
+		const { engine, opts, names, spec } = this;
+		const q = quoteIdent;
+		this.step('validate');
+		const check = issuesSql(spec, {
+			staging: names.source,
+			mapping: this.mapping,
+			dialect: { decimalComma: this.report.decimalComma, dateOrder: this.report.dateOrder },
+			today: opts.today,
+			mode,
+			typedTable: names.stage
+		});
+		await engine.query(
+			`CREATE OR REPLACE TEMP TABLE ${q(names.issues)} AS ${check.sql}`,
+			check.params
+		);
+		const counts = issueCountsSql(names.issues);
+		const [c] = await engine.query(counts.sql, counts.params);
+		const errors = Number(c.errors);
+		const warnings = Number(c.warnings);
+		this.errorLines = Number(c.errorLines);
+		this.rowErrors = errors;
+		const kinds = (
+			await engine.query(
+				`SELECT code, severity, count(*)::INTEGER AS count FROM ${q(names.issues)} GROUP BY code, severity`
+			)
+		).map((k) => ({
+			code: String(k.code),
+			severity: k.severity as Severity,
+			count: Number(k.count)
+		}));
+
+		const maxIssues = opts.maxIssues ?? DEFAULT_MAX_ISSUES;
+		const room = Math.max(0, maxIssues - this.fileIssues.length);
+		const rows = (await engine.query(
+			`SELECT line, "column", severity, code, value, detail FROM ${q(names.issues)}
+ORDER BY line, ord, code LIMIT ${room}`
+		)) as unknown as IssueRow[];
+		const listed = rows.map((row) => {
+			const col = this.mapping[row.column] ?? row.column;
+			return {
+				file: opts.fileName,
+				line: Number(row.line),
+				column: col,
+				severity: row.severity,
+				code: row.code,
+				message: issueMessage(opts.locale, spec, row, col, opts.today)
+			};
+		});
+		this.rows = { listed, errors, warnings, kinds };
+		this.report.valid = this.report.rows - this.errorLines;
+		this.summarise();
+		this.validated = { mode, at: commits };
+		return this.report;
+	}
+
+	async commit(): Promise<ImportReport> {
+		if (!this.loadable || !this.spec || this.released) {
+			await this.release();
+			return this.report;
+		}
+		const mode = this.validated?.mode ?? this.opts.mode;
+		try {
+			// Another load since the validation may have changed keys or references: check again.
+			if (!this.validated || this.validated.at !== commits) await this.validate(mode);
+			await this.load(mode);
+		} catch (error) {
+			if (
+				/__(stage|issues|source)_\d+/.test(errorText(error)) &&
+				/does not exist/i.test(errorText(error))
+			) {
+				// The engine restarted (and reloaded the data) since the file was staged: stage it again.
+				const again = await prepareImport(this.engine, { ...this.opts, mode });
+				return again.commit();
+			}
+			if (engineStopped(error) || isOutOfMemory(error)) {
+				this.report.loaded = 0;
+				await this.fail(error);
+				return this.report;
+			}
+			throw error;
+		} finally {
+			await this.release();
+		}
+		return this.report;
+	}
+
+	private async load(mode: 'replace' | 'append') {
+		const { engine, names } = this;
+		const spec = this.spec as DatasetSpec;
+		const target = spec.name;
+		const q = quoteIdent;
+		const errors = this.rowErrors;
+		const helpers = ['__line', ...rawColumns(spec)];
+		this.step('load');
+		const run = async (swap: boolean) => {
+			if (swap && errors > 0) {
+				// Outside the transaction: DuckDB refuses to commit a DELETE and an ALTER of
+				// the same table together. The stage is private, so this changes nothing visible.
+				const del = deleteErrorsSql(names.stage, names.issues);
+				await engine.query(del.sql, del.params);
+			}
+			await engine.exec('BEGIN TRANSACTION');
+			try {
+				if (swap) {
+					const shape = await tableShape(engine, target);
+					await engine.exec(swapInSql(names.stage, target, helpers, shape));
+					this.report.loaded = this.report.rows - this.errorLines;
+				} else {
+					if (mode === 'replace') await engine.exec(`DELETE FROM ${q(target)}`);
+					const ins = loadSql(spec, {
+						from: names.stage,
+						issuesTable: errors > 0 ? names.issues : undefined
+					});
+					const inserted = await engine.query(ins.sql, ins.params);
+					const count = inserted[0]?.Count;
+					this.report.loaded =
+						typeof count === 'number' ? count : this.report.rows - this.errorLines;
+				}
+				await engine.exec('COMMIT');
+			} catch (error) {
+				await engine.exec('ROLLBACK').catch(() => {});
+				this.report.loaded = 0;
+				throw error;
+			}
+		};
+		let swap = mode === 'replace';
+		if (!swap) {
+			const [{ n: existing }] = await engine.query(
+				`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${q(target)} LIMIT 1)`
+			);
+			swap = Number(existing) === 0;
+		}
+		if (swap && !(await swappable(engine, target))) swap = false;
+		try {
+			await run(swap);
+		} catch (error) {
+			try {
+				// The swap is an optimisation: fall back to a plain INSERT.
+				if (!swap || engineStopped(error)) throw error;
+				await run(false);
+			} catch (error2) {
+				if (engineStopped(error2) || isOutOfMemory(error2)) throw error2;
+				this.fileIssue('error', 'load_failed', 'import.load.failed', {
+					reason: errorText(error2)
+				});
+				return;
+			}
+		}
+		commits++;
+	}
+
+	async discard(): Promise<void> {
+		await this.release();
+	}
+
+	private async release(): Promise<void> {
+		if (this.released) return;
+		this.released = true;
+		const { engine, names } = this;
+		const q = quoteIdent;
+		await engine
+			.exec(
+				[
+					`DROP VIEW IF EXISTS ${q(names.source)};`,
+					...[names.stage, names.issues, names.lines].map((t) => `DROP TABLE IF EXISTS ${q(t)};`)
+				].join('\n')
+			)
+			.catch(() => {});
+		await engine.dropFile(names.file).catch(() => {});
+		await engine.dropFile(names.linesFile).catch(() => {});
+		this.step('done');
+	}
 }
 
 /**
- * Number of lines before the trailing line breaks, counting LF (or CR for
- * old Mac files). Works on the text or, without decoding it, on UTF-8 bytes.
+ * Reads, maps, stages and validates one CSV file without loading it. A file
+ * that cannot be read, is not recognised or lacks required columns comes
+ * back with `loadable: false` and a report that says why; nothing throws for
+ * bad content. Call `commit()` or `discard()` to release the stage.
  */
-function countLines(data: string | Uint8Array): number {
-	const at = typeof data === 'string' ? (i: number) => data.charCodeAt(i) : (i: number) => data[i];
-	const find =
-		typeof data === 'string'
-			? (c: number, from: number) => data.indexOf(String.fromCharCode(c), from)
-			: (c: number, from: number) => data.indexOf(c, from);
-	let end = data.length;
-	while (end > 0 && (at(end - 1) === LF || at(end - 1) === CR)) end--;
-	if (end === 0) return 0;
-	let breaks = 0;
-	for (let i = find(LF, 0); i !== -1 && i < end; i = find(LF, i + 1)) breaks++;
-	if (breaks === 0) {
-		for (let i = find(CR, 0); i !== -1 && i < end; i = find(CR, i + 1)) breaks++;
-	}
-	return breaks + 1;
+export async function prepareImport(engine: Engine, opts: ImportOptions): Promise<PreparedImport> {
+	return new Importer(engine, opts).prepare();
 }
 
 /**
@@ -389,315 +899,8 @@ function countLines(data: string | Uint8Array): number {
  * or inserts its valid rows (append). Each load is one transaction.
  */
 export async function importCsv(engine: Engine, opts: ImportOptions): Promise<ImportReport> {
-	const file = opts.fileName;
-	const locale = opts.locale;
-	const maxIssues = opts.maxIssues ?? DEFAULT_MAX_ISSUES;
-	const step = (s: ImportStep) => opts.onStep?.(s);
-
-	// 1. Decode: the head always; the whole file only when it is not UTF-8.
-	step('decode');
-	const bytes = opts.bytes;
-	const headBytes = headOf(bytes);
-	const head = decodeBytes(headBytes, opts.encoding);
-	let encoding = head.encoding;
-	let buffer: Uint8Array | null = null;
-	let text: string | null = null;
-	if (headBytes.length < bytes.length && (encoding === 'utf-8' || encoding === 'utf-8-bom')) {
-		buffer = encoding === 'utf-8-bom' ? bytes.subarray(3) : bytes;
-	} else {
-		const full = headBytes.length < bytes.length ? decodeBytes(bytes, opts.encoding) : head;
-		text = stripBom(full.text);
-		encoding = full.encoding;
-	}
-	const headText = text ?? stripBom(head.text);
-
-	// 2. Sniff.
-	step('sniff');
-	const dialect = sniffDialect(headText);
-
-	const report: ImportReport = {
-		file,
-		dataset: opts.dataset ?? null,
-		encoding,
-		delimiter: dialect.delimiter,
-		decimalComma: dialect.decimalComma,
-		dateOrder: dialect.dateOrder,
-		rows: 0,
-		loaded: 0,
-		columns: [],
-		mapping: {},
-		missing: [],
-		issues: [],
-		errors: 0,
-		warnings: 0,
-		omitted: 0
-	};
-	const fileIssue = (
-		severity: Severity,
-		code: string,
-		key: string,
-		params: Record<string, string | number> = {},
-		line: number | null = null,
-		column: string | null = null
-	) => {
-		report.issues.push({
-			file,
-			line,
-			column,
-			severity,
-			code,
-			message: tr(locale, key, { file, ...params })
-		});
-		if (severity === 'error') report.errors++;
-		else report.warnings++;
-	};
-	const unreadable = (error: unknown) => {
-		const { line, reason } = csvErrorDetail(locale, errorText(error));
-		if (line === null) {
-			fileIssue('error', 'file_unreadable', 'import.file.unreadable_noline', { reason });
-		} else {
-			fileIssue('error', 'file_unreadable', 'import.file.unreadable', { reason, line }, line);
-		}
-		return report;
-	};
-
-	const header = readHeader(headText, dialect.delimiter);
-	if (header === null) {
-		fileIssue('error', 'file_no_header', 'import.file.no_header');
-		return report;
-	}
-	const columns = uniqueNames(header);
-	report.columns = columns;
-
-	const dataset = opts.dataset ?? datasetFromFileName(file) ?? detectDataset(columns);
-	report.dataset = dataset;
-	if (dataset === null) {
-		fileIssue('error', 'dataset_unknown', 'import.dataset.unknown');
-		return report;
-	}
-	const spec = DATASET_SPECS[dataset];
-	const target = spec.name;
-
-	const n = ++sequence;
-	const fileRef = `__import_${n}.csv`;
-	const source = `__source_${n}`;
-	const stage = `__stage_${n}`;
-	const issues = `__issues_${n}`;
-	const lines = `__lines_${n}`;
-	const linesRef = `__lines_${n}.csv`;
-	const q = quoteIdent;
-
-	/** Runs a statement that reads the file; on invalid UTF-8, decodes it in JS (Windows-1252) and retries. */
-	const reading = async <T>(fn: () => Promise<T>): Promise<T> => {
-		try {
-			return await fn();
-		} catch (error) {
-			if (buffer === null || !/invalid unicode/i.test(errorText(error))) throw error;
-			const full = decodeBytes(bytes, opts.encoding);
-			text = stripBom(full.text);
-			encoding = full.encoding;
-			report.encoding = encoding;
-			buffer = null;
-			await engine.dropFile(fileRef);
-			await engine.registerText(fileRef, text);
-			return await fn();
-		}
-	};
-
-	try {
-		// 3. Stage: a view reading every column as text, in file order, with its line number.
-		step('stage');
-		if (buffer) await engine.registerBuffer(fileRef, buffer);
-		else await engine.registerText(fileRef, text ?? '');
-		const columnTypes = columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
-		await engine.exec(`CREATE OR REPLACE TEMP VIEW ${q(source)} AS
-SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS __line, *
-FROM read_csv(${quoteLiteral(fileRef)}, header = true, auto_detect = false,
-	delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"',
-	strict_mode = true, columns = {${columnTypes}})`);
-
-		// 4. Map headers.
-		step('map');
-		const m = mapHeaders(spec, columns, opts.mapping);
-		for (const weak of m.weak) {
-			const src = m.mapping[weak];
-			const share = codeShareSql(source, src);
-			let row;
-			try {
-				[row] = await reading(() => engine.query(share.sql, share.params));
-			} catch (error) {
-				return unreadable(error);
-			}
-			const codes = Number(row.codes);
-			const nonEmpty = Number(row.nonEmpty);
-			if (nonEmpty === 0 || codes / nonEmpty < 0.8) {
-				delete m.mapping[weak];
-				fileIssue(
-					'warning',
-					'column_not_codes',
-					'import.columns.not_codes',
-					{ header: src },
-					null,
-					src
-				);
-				if (columnSpec(spec, weak).required) m.missing.push(weak);
-			}
-		}
-		report.mapping = Object.fromEntries(
-			spec.columns.filter((c) => c.name in m.mapping).map((c) => [c.name, m.mapping[c.name]])
-		);
-		report.missing = spec.columns.filter((c) => m.missing.includes(c.name)).map((c) => c.name);
-		if (report.missing.length > 0) {
-			fileIssue('error', 'columns_missing', 'import.columns.missing', {
-				columns: columnList(spec, report.missing),
-				dataset: datasetLabel(locale, dataset)
-			});
-			return report;
-		}
-		for (const s of m.shadowed) {
-			fileIssue(
-				'warning',
-				'column_duplicate',
-				'import.columns.duplicate',
-				{ header: s.header, column: s.column, source: m.mapping[s.column] },
-				null,
-				s.header
-			);
-		}
-
-		// Convert once into the stage: the typed table's columns + __line + __raw_*.
-		const helpers = ['__line', ...rawColumns(spec)];
-		const ddl = TABLE_DDL[dataset].replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
-		await engine.exec(`${ddl};
-CREATE OR REPLACE TABLE ${q(stage)} AS SELECT * FROM ${q(target)} LIMIT 0;
-${helpers.map((h) => `ALTER TABLE ${q(stage)} ADD COLUMN ${q(h)} ${h === '__line' ? 'INTEGER' : 'VARCHAR'};`).join('\n')}`);
-		const typed = typedSelectSql(spec, { staging: source, mapping: m.mapping, dialect });
-		try {
-			await reading(() =>
-				engine.query(`INSERT INTO ${q(stage)} BY NAME ${typed.sql}`, typed.params)
-			);
-		} catch (error) {
-			return unreadable(error);
-		}
-		const [{ n: rows }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${q(stage)}`);
-		report.rows = Number(rows);
-		if (report.rows === 0) fileIssue('warning', 'file_empty', 'import.file.no_rows');
-
-		// Line numbers: the record ordinal is right unless some records span lines or blank lines were skipped.
-		if (countLines(buffer ?? text ?? '') !== report.rows + 1) {
-			const full = text ?? stripBom(decodeBytes(bytes, opts.encoding).text);
-			const starts = recordStartLines(full, dialect.delimiter, columns.length === 1);
-			if (starts.length === report.rows) {
-				await engine.registerText(linesRef, starts.join('\n'));
-				await engine.exec(`CREATE OR REPLACE TEMP TABLE ${q(lines)} AS
-SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS ord, l
-FROM read_csv(${quoteLiteral(linesRef)}, header = false, auto_detect = false, columns = {'l': 'INTEGER'});
-UPDATE ${q(stage)} SET __line = x.l FROM ${q(lines)} x WHERE ${q(stage)}.__line = x.ord;`);
-			} else {
-				fileIssue('warning', 'lines_approximate', 'import.lines.approximate');
-			}
-		}
-
-		// 5. Validate: set-based checks over the stage, into an issues table.
-		step('validate');
-		const check = issuesSql(spec, {
-			staging: source,
-			mapping: m.mapping,
-			dialect,
-			today: opts.today,
-			mode: opts.mode,
-			typedTable: stage
-		});
-		await engine.query(`CREATE OR REPLACE TEMP TABLE ${q(issues)} AS ${check.sql}`, check.params);
-		const counts = issueCountsSql(issues);
-		const [c] = await engine.query(counts.sql, counts.params);
-		const errors = Number(c.errors);
-		const warnings = Number(c.warnings);
-		const errorLines = Number(c.errorLines);
-		report.errors += errors;
-		report.warnings += warnings;
-
-		const room = Math.max(0, maxIssues - report.issues.length);
-		const listed = await engine.query(
-			`SELECT line, "column", severity, code, value, detail FROM ${q(issues)}
-ORDER BY line, ord, code LIMIT ${room}`
-		);
-		report.omitted = errors + warnings - listed.length;
-		for (const r of listed as unknown as IssueRow[]) {
-			const src = m.mapping[r.column] ?? r.column;
-			report.issues.push({
-				file,
-				line: Number(r.line),
-				column: src,
-				severity: r.severity,
-				code: r.code,
-				message: issueMessage(locale, spec, r, src, opts.today)
-			});
-		}
-
-		// 6. Load, atomically.
-		step('load');
-		const load = async (swap: boolean) => {
-			if (swap && errors > 0) {
-				// Outside the transaction: DuckDB refuses to commit a DELETE and an ALTER of
-				// the same table together. The stage is private, so this changes nothing visible.
-				const del = deleteErrorsSql(stage, issues);
-				await engine.query(del.sql, del.params);
-			}
-			await engine.exec('BEGIN TRANSACTION');
-			try {
-				if (swap) {
-					const shape = await tableShape(engine, target);
-					await engine.exec(swapInSql(stage, target, helpers, shape));
-					report.loaded = report.rows - errorLines;
-				} else {
-					if (opts.mode === 'replace') await engine.exec(`DELETE FROM ${q(target)}`);
-					const ins = loadSql(spec, { from: stage, issuesTable: errors > 0 ? issues : undefined });
-					const inserted = await engine.query(ins.sql, ins.params);
-					const count = inserted[0]?.Count;
-					report.loaded = typeof count === 'number' ? count : report.rows - errorLines;
-				}
-				await engine.exec('COMMIT');
-			} catch (error) {
-				await engine.exec('ROLLBACK').catch(() => {});
-				report.loaded = 0;
-				throw error;
-			}
-		};
-		let swap = opts.mode === 'replace';
-		if (!swap) {
-			const [{ n: existing }] = await engine.query(
-				`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${q(target)} LIMIT 1)`
-			);
-			swap = Number(existing) === 0;
-		}
-		if (swap && !(await swappable(engine, target))) swap = false;
-		try {
-			await load(swap);
-		} catch (error) {
-			try {
-				// The swap is an optimisation: fall back to a plain INSERT.
-				if (!swap) throw error;
-				await load(false);
-			} catch (error2) {
-				fileIssue('error', 'load_failed', 'import.load.failed', { reason: errorText(error2) });
-			}
-		}
-		return report;
-	} finally {
-		// 7. Clean up.
-		await engine
-			.exec(
-				[
-					`DROP VIEW IF EXISTS ${q(source)};`,
-					...[stage, issues, lines].map((t) => `DROP TABLE IF EXISTS ${q(t)};`)
-				].join('\n')
-			)
-			.catch(() => {});
-		await engine.dropFile(fileRef).catch(() => {});
-		await engine.dropFile(linesRef).catch(() => {});
-		step('done');
-	}
+	const prepared = await prepareImport(engine, opts);
+	return prepared.commit();
 }
 
 /** The typed table's columns, defaults, NOT NULL and primary key, to rebuild them on the stage. */
@@ -805,7 +1008,9 @@ export type ReportCsvRow = {
 };
 
 /** Rows for `validation_report.csv`: one per issue, in report order. */
-export function issuesToCsvRows(reports: readonly ImportReport[]): ReportCsvRow[] {
+export function issuesToCsvRows(
+	reports: readonly { issues: readonly ImportIssue[] }[]
+): ReportCsvRow[] {
 	return reports.flatMap((r) =>
 		r.issues.map((i) => ({
 			file: i.file,

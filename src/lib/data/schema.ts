@@ -810,6 +810,7 @@ export const WARNING_CODES = [
 	'code_padded',
 	'date_future',
 	'participants_high',
+	'number_scientific',
 	'completed_on_not_completada',
 	'column_duplicate',
 	'column_not_codes',

@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { parseLocaleDate, parseLocaleNumber, sniffDialect, type Dialect } from './sniff';
+import {
+	detectHeader,
+	parseLocaleDate,
+	parseLocaleNumber,
+	readRecords,
+	sniffDialect,
+	type Dialect
+} from './sniff';
 
 describe('sniffDialect', () => {
 	const cases: [string, string, Dialect][] = [
@@ -253,5 +260,87 @@ describe('parseLocaleDate', () => {
 	];
 	it.each(cases)('%j (%s) → %s', (s, order, expected) => {
 		expect(parseLocaleDate(s, order)).toBe(expected);
+	});
+});
+
+describe('sniffDialect: more', () => {
+	it('recognises `|` as a delimiter', () => {
+		expect(sniffDialect('a|b|c\n1|2|3\n').delimiter).toBe('|');
+	});
+
+	it('takes `451.260` in a `;` file as a thousands dot (Excel in Spanish), unless a decimal point shows', () => {
+		expect(sniffDialect('ubigeo;población\n150101;278.804\n150102;69.530\n').decimalComma).toBe(
+			true
+		);
+		expect(sniffDialect('a;b\n1.234;3.75\n').decimalComma).toBe(false);
+	});
+
+	it('looks past the first 50 records for numbers and dates', () => {
+		const text = 'a;b\n' + '1;2\n'.repeat(80) + '3;12,5\n' + '4;15/04/2024\n';
+		expect(sniffDialect(text)).toMatchObject({ decimalComma: true, dateOrder: 'dmy' });
+	});
+});
+
+describe('readRecords', () => {
+	it('gives the first records as text, quotes resolved and blank lines left out', () => {
+		expect(readRecords('a,"b,c"\n\n1,"x\ny"\n2,3\n', ',', 2)).toEqual([
+			['a', 'b,c'],
+			['1', 'x\ny']
+		]);
+		expect(readRecords('\ufeffa;b\n', ';', 5)).toEqual([['a', 'b']]);
+	});
+});
+
+describe('detectHeader', () => {
+	const cases: [string, string[][], boolean][] = [
+		[
+			'names over numbers',
+			[
+				['a', 'b'],
+				['1', '2'],
+				['3', '4']
+			],
+			true
+		],
+		[
+			'numbers over numbers',
+			[
+				['1', '2'],
+				['3', '4']
+			],
+			false
+		],
+		['a single row of names', [['A', 'B', 'C']], true],
+		['a single row of data', [['123', 'TEST']], false],
+		[
+			'one data row of text',
+			[
+				['A', 'B'],
+				['X', 'Y']
+			],
+			true
+		],
+		['same-length codes under a longer name', [['code'], ['AB1'], ['CD2']], true],
+		['same-length values all through', [['a 1'], ['b 2'], ['c 3']], false],
+		[
+			'timestamps in both',
+			[
+				['Grant', '2013-11-23T02:30:31-08:00'],
+				['Ann', '2014-01-02T10:00:00-05:00']
+			],
+			false
+		],
+		[
+			'empty header cells',
+			[
+				['', '', ''],
+				['123', 'x', 'y']
+			],
+			true
+		],
+		['a very long first cell', [['x'.repeat(200)]], false]
+	];
+	it.each(cases)('%s', (_name, records, expected) => {
+		expect(detectHeader(records)).toBe(expected);
 	});
 });

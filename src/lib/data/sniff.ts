@@ -8,7 +8,8 @@
  * are content.
  */
 
-export type Delimiter = ',' | ';' | '\t';
+/** `,` `;` and tab are the contract's; `|` is accepted too (some systems export it). */
+export type Delimiter = ',' | ';' | '\t' | '|';
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
@@ -21,10 +22,12 @@ export interface Dialect {
 
 /** Records (logical lines) looked at. */
 const SAMPLE_RECORDS = 50;
+/** Records looked at for the decimal comma and the date order. */
+const VALUE_RECORDS = 5000;
 /** Characters looked at, at most (guards against an unclosed quote in a huge file). */
 const SAMPLE_CHARS = 256 * 1024;
 /** Candidates in tie-break order. */
-const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
 interface Field {
 	value: string;
@@ -41,7 +44,12 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 /** Splits the start of `text` into at most `maxRecords` records. */
-function readSample(text: string, delimiter: Delimiter, maxRecords: number): Sample {
+function readSample(
+	text: string,
+	delimiter: Delimiter,
+	maxRecords: number,
+	skipBlank = false
+): Sample {
 	const limit = Math.min(text.length, SAMPLE_CHARS);
 	const delim = delimiter.charCodeAt(0);
 	const records: Field[][] = [];
@@ -115,7 +123,7 @@ function readSample(text: string, delimiter: Delimiter, maxRecords: number): Sam
 			i++;
 		}
 		lineEnding ??= eol;
-		records.push(record);
+		if (!(skipBlank && isBlank(record))) records.push(record);
 		record = [];
 		ended = true;
 	}
@@ -183,7 +191,7 @@ const DOT_GROUPED = new RegExp(`^${SIGN}\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?$`);
 /** `1,234.56`, `1,234,567` — commas as thousands separators. */
 const COMMA_GROUPED = new RegExp(`^${SIGN}\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?$`);
 
-type Shape = 'comma' | 'dot' | 'ambiguous-comma' | 'ambiguous-dot' | null;
+export type Shape = 'comma' | 'dot' | 'ambiguous-comma' | 'ambiguous-dot' | null;
 
 /**
  * Which decimal separator a field's text implies:
@@ -191,7 +199,7 @@ type Shape = 'comma' | 'dot' | 'ambiguous-comma' | 'ambiguous-dot' | null;
  * - 'ambiguous-comma' / 'ambiguous-dot': `1,234` / `1.234` (a decimal or a thousands separator);
  * - null: not a number with a separator (text, integers, dates).
  */
-function numberShape(raw: string): Shape {
+export function numberShape(raw: string): Shape {
 	const s = raw.trim();
 	let m = COMMA_DECIMAL.exec(s);
 	if (m) return isAmbiguous(m[1], m[2], s) ? 'ambiguous-comma' : 'comma';
@@ -211,6 +219,7 @@ function isAmbiguous(intPart: string, fraction: string, whole: string): boolean 
 function detectDecimalComma(records: Field[][], delimiter: Delimiter): boolean {
 	let comma = 0;
 	let dot = 0;
+	let groupedByDot = 0;
 	for (const r of records) {
 		for (const f of r) {
 			const shape = numberShape(f.value);
@@ -219,13 +228,15 @@ function detectDecimalComma(records: Field[][], delimiter: Delimiter): boolean {
 				dot++;
 			} else if (delimiter !== ',') {
 				if (shape === 'comma' || shape === 'ambiguous-comma') comma++;
+				// `451.260` in a `;` file: Excel set to Spanish groups thousands with a dot.
+				else if (shape === 'ambiguous-dot') groupedByDot++;
 			} else if (f.quoted && shape === 'comma') {
 				// In a comma-delimited file a decimal comma needs quotes: "12,5".
 				comma++;
 			}
 		}
 	}
-	return comma > 0 && dot === 0;
+	return (comma > 0 || groupedByDot > 0) && dot === 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -279,16 +290,16 @@ function detectDateOrder(records: Field[][]): DateOrder | null {
 export function sniffDialect(text: string): Dialect {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	let best: { delimiter: Delimiter; sample: Sample; score: Score } | null = null;
-	let commaSample: Sample | null = null;
 	for (const delimiter of DELIMITERS) {
 		const sample = readSample(body, delimiter, SAMPLE_RECORDS);
-		if (delimiter === ',') commaSample = sample;
 		const s = score(sample.records);
 		if (s === null || s.fields < 2) continue;
 		if (best === null || better(s, best.score)) best = { delimiter, sample, score: s };
 	}
 	const delimiter = best?.delimiter ?? ',';
-	const sample = best?.sample ?? commaSample ?? readSample(body, ',', SAMPLE_RECORDS);
+	// Numbers and dates: look further than the delimiter needs (a `1.234` may first
+	// appear after row 50), within the same character limit.
+	const sample = readSample(body, delimiter, VALUE_RECORDS);
 	return {
 		delimiter,
 		decimalComma: detectDecimalComma(sample.records, delimiter),
@@ -375,4 +386,73 @@ export function parseLocaleDate(s: string, order: DateOrder | null): string | nu
 		return order === 'mdy' ? isoDate(y, a, b) : isoDate(y, b, a);
 	}
 	return null;
+}
+
+// ---------------------------------------------------------------------------
+// Records and the header row
+
+/**
+ * The first `max` records of `text` as plain strings (lenient RFC 4180, as
+ * the sniffer reads them), blank lines left out. For previews and for the
+ * header guess; never for loading data (DuckDB reads the file).
+ */
+export function readRecords(text: string, delimiter: Delimiter, max: number): string[][] {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	return readSample(body, delimiter, max, true)
+		.records.filter((r) => !isBlank(r))
+		.map((r) => r.map((f) => f.value));
+}
+
+type CellKind = 'empty' | 'number' | 'date' | 'text';
+
+function cellKind(raw: string): CellKind {
+	const s = raw.trim();
+	if (s === '') return 'empty';
+	if (parseLocaleNumber(s, false) !== null || parseLocaleNumber(s, true) !== null) return 'number';
+	// Two tests, not one alternation: each pattern has its own `\2` back-reference.
+	if (DMY_OR_MDY.test(s) || YMD.test(s)) return 'date';
+	return 'text';
+}
+
+/** Longest header cell we believe is a column name rather than a value. */
+const MAX_NAME_LENGTH = 100;
+
+/**
+ * Whether the first record is a header row, for files of unknown shape (the
+ * contract's datasets always have one). Each column votes, as Python's
+ * `csv.Sniffer.has_header` does: when the other records of a column are
+ * numbers or dates (or text of one fixed length), a first cell of another
+ * kind (or length) says "header", a cell of the same kind says "data". On a
+ * tie, a first row without numbers or dates is taken as the header.
+ */
+export function detectHeader(records: readonly (readonly string[])[]): boolean {
+	if (records.length === 0) return true;
+	const [first, ...rest] = records;
+	if (first.some((v) => v.length > MAX_NAME_LENGTH)) return false;
+	const looksLikeData = first.some((v) => {
+		const k = cellKind(v);
+		return k === 'number' || k === 'date';
+	});
+	let votes = 0;
+	first.forEach((h, c) => {
+		const head = h.trim();
+		const values = rest.map((r) => (r[c] ?? '').trim()).filter((v) => v !== '');
+		if (head === '' || values.length === 0) return;
+		const counts = new Map<CellKind, number>();
+		for (const v of values) {
+			const k = cellKind(v);
+			counts.set(k, (counts.get(k) ?? 0) + 1);
+		}
+		for (const kind of ['number', 'date'] as const) {
+			if ((counts.get(kind) ?? 0) >= 0.9 * values.length) {
+				votes += cellKind(head) === kind ? -1 : 1;
+				return;
+			}
+		}
+		if (values.length >= 2 && values.every((v) => v.length === values[0].length)) {
+			votes += head.length === values[0].length ? -1 : 1;
+		}
+	});
+	if (votes !== 0) return votes > 0;
+	return !looksLikeData;
 }

@@ -1,6 +1,9 @@
 import type { Engine } from '../engine/types';
 import { DEMO_FILES } from './demo-files';
 import { importFiles } from './pipeline';
+import { replayImports } from './replay';
+import { applyLocalAssessmentRecords } from '../forms/records';
+import { applyLoggedActivities } from '../activities/log';
 
 /**
  * Fill a fresh engine with everything the app shows. Runs on the first start
@@ -21,5 +24,17 @@ export async function loadDatasets(engine: Engine): Promise<void> {
 		today: new Date().toISOString().slice(0, 10),
 		locale: 'es'
 	});
+	await replayImports(engine); // the files the user loaded on /datos, from IndexedDB
+	await applyOverlays(engine);
+}
+
+/**
+ * Records made in this browser, applied on top of the datasets: on every
+ * fresh engine, and again after each import on /datos, so that the tables
+ * after an import are the ones a reload would rebuild.
+ */
+export async function applyOverlays(engine: Engine): Promise<void> {
 	// overlays: records made in this browser, applied on top of the datasets (one line each)
+	await applyLocalAssessmentRecords(engine);
+	await applyLoggedActivities(engine);
 }

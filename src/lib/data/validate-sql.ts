@@ -89,7 +89,7 @@ const GROUPED_COMMA = '[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\\.[0-9]+)?([eE][-+]
  * the other is a fallback. The common shapes (`12`, `12.5`, `12,5`) take a
  * cheap path; only values with both kinds of separator meet a regex.
  */
-function numberExpr(r: string, decimalComma: boolean): string {
+export function numberExpr(r: string, decimalComma: boolean): string {
 	const s = `trim(${r})`;
 	const commaToDot = `replace(replace(${s}, '.', ''), ',', '.')`;
 	const dropCommas = `replace(${s}, ',', '')`;
@@ -104,7 +104,7 @@ function numberExpr(r: string, decimalComma: boolean): string {
 }
 
 /** `d/m/yyyy` (or month first), with `/`, `-` or `.`, optionally followed by a time. */
-function dateFormats(order: DateOrder | null): string {
+export function dateFormats(order: DateOrder | null): string {
 	const [a, b] = order === 'mdy' ? ['%m', '%d'] : ['%d', '%m'];
 	const dates = ['/', '-', '.'].map((s) => `${a}${s}${b}${s}%Y`);
 	const times = ['', ' %H:%M', ' %H:%M:%S'];
@@ -126,6 +126,25 @@ function inList(values: readonly string[]): string {
 function trimmedText(src: string): string {
 	return `CASE WHEN ${src} = '' OR starts_with(${src}, ' ') OR ends_with(${src}, ' ')
 		THEN NULLIF(trim(${src}), '') ELSE ${src} END`;
+}
+
+/**
+ * How Excel's "General" format shows a long number: 6 significant digits
+ * (`2,01235E+10`). The digits after them are lost in the file: a warning.
+ */
+export const EXCEL_SCIENTIFIC = '-?[0-9][.,][0-9]{1,5}E\\+[0-9]{2}';
+
+/** A plain number, which our CSV export never marks (csv-export.ts `FORMULA_START`). */
+const PLAIN_NUMBER = '[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?';
+
+/**
+ * Undoes the mark our own CSV export puts before a formula-like text (`'=SUM(A1)`
+ * → `=SUM(A1)`), as `stripFormulaMark` does in JS, so an export re-imports
+ * exactly. Cheap: only values starting with `'` meet a regex.
+ */
+export function unmarkFormulaSql(src: string): string {
+	return `CASE WHEN starts_with(${src}, '''') AND regexp_matches(${src}, '^''[=+\\-@\t\r\n]')
+		AND NOT regexp_full_match(substr(${src}, 2), ${lit(PLAIN_NUMBER)}) THEN substr(${src}, 2) ELSE ${src} END`;
 }
 
 /** Layer 2: parse numbers and dates once, so layer 3 can test them without re-parsing. */
@@ -208,7 +227,13 @@ export function typedSelectSql(spec: DatasetSpec, source: StagingSource): SqlQue
 	const layer1 = spec.columns.map((c) => {
 		const s = source.mapping[c.name];
 		const expr =
-			s === undefined ? 'CAST(NULL AS VARCHAR)' : keepsRaw(c) ? id(s) : trimmedText(id(s));
+			s === undefined
+				? 'CAST(NULL AS VARCHAR)'
+				: c.type !== 'text'
+					? id(s)
+					: c.allowed
+						? unmarkFormulaSql(id(s))
+						: unmarkFormulaSql(trimmedText(id(s)));
 		return `${expr} AS ${id(rawColumn(c.name))}`;
 	});
 	// Layer 2: parsed numbers and dates.
@@ -233,7 +258,12 @@ export function typedSelectSql(spec: DatasetSpec, source: StagingSource): SqlQue
 	const layer4 = spec.columns.filter(keepsRaw).map((c) => {
 		const r = id(rawColumn(c.name));
 		const t = id(c.name);
-		const when = c.type === 'code' ? `${t} IS NULL OR ${t} <> ${r}` : `${t} IS NULL`;
+		const when =
+			c.type === 'code'
+				? `${t} IS NULL OR ${t} <> ${r}`
+				: c.type === 'number'
+					? `${t} IS NULL OR (contains(${r}, 'E+') AND regexp_full_match(trim(${r}), ${lit(EXCEL_SCIENTIFIC)}))`
+					: `${t} IS NULL`;
 		return `CASE WHEN ${when} THEN ${r} END AS ${r}`;
 	});
 	const sql = `SELECT __line, ${[...spec.columns.map((c) => id(c.name)), ...layer4].join(', ')}
@@ -280,6 +310,11 @@ function cellCheck(c: ColumnSpec, refAlias: string | null): string | null {
 	}
 	if (c.warnAbove !== undefined)
 		whens.push(`WHEN ${t} > ${num(c.warnAbove)} THEN 'participants_high'`);
+	if (c.type === 'number' && raw) {
+		whens.push(
+			`WHEN ${t} IS NOT NULL AND ${raw} IS NOT NULL AND regexp_full_match(trim(${raw}), ${lit(EXCEL_SCIENTIFIC)}) THEN 'number_scientific'`
+		);
+	}
 	return whens.length ? `CASE ${whens.join(' ')} END` : null;
 }
 

@@ -4,6 +4,66 @@ import type { Area } from '../types';
 // Issue messages do not repeat the file, line or column: the report shows them beside it.
 const area: Area = {
 	es: {
+		'import.cli.unreadable': 'No se pudo abrir «{file}» ({reason}). Revise la ruta del archivo.',
+		'import.cli.unrecognised': 'no reconocido',
+		'import.cli.table': 'tabla genérica',
+		'import.cli.summary':
+			'{file}: {what} · {encoding} · separador «{delimiter}» · {rows} filas · {columns} columnas · errores: {errors} · advertencias: {warnings}',
+		'import.cli.line': 'línea {line}',
+		'import.cli.more': '… y {count} problemas más (se cuentan, no se listan).',
+		'import.cli.badType':
+			'Tipo desconocido: {type}. Use districts, framework, assessments, statistics, activities, actions o table.',
+		'import.cli.noFiles': 'Indique al menos un archivo CSV.',
+		'import.code.required': 'Falta un valor obligatorio',
+		'import.code.allowed': 'Valor no permitido',
+		'import.code.range_min': 'Cifra menor que el mínimo',
+		'import.code.range_max': 'Cifra mayor que el máximo',
+		'import.code.reference': 'Código que no existe (distrito o indicador)',
+		'import.code.indicator_kind': 'Indicador de otro tipo',
+		'import.code.duplicate': 'Clave repetida en el archivo',
+		'import.code.duplicate_existing': 'Clave ya cargada',
+		'import.code.type_integer': 'No es un número entero',
+		'import.code.type_number': 'No es un número',
+		'import.code.type_date': 'Fecha no válida',
+		'import.code.type_timestamp': 'Fecha y hora no válidas',
+		'import.code.type_boolean': 'No es sí o no',
+		'import.code.type_code': 'Código ubigeo no válido',
+		'import.code.type_round': 'Ronda no válida',
+		'import.code.type_period': 'Periodo no válido',
+		'import.code.type_url': 'Enlace no permitido',
+		'import.code.migrant_population_gt_population': 'Población migrante mayor que la total',
+		'import.code.women_men_gt_total': 'Mujeres + hombres mayor que el total',
+		'import.code.migrants_gt_total': 'Migrantes mayor que el total',
+		'import.code.weight_not_positive': 'Peso no positivo',
+		'import.code.code_padded': 'Ubigeo de 5 dígitos (se agregó el cero)',
+		'import.code.date_future': 'Fecha futura',
+		'import.code.participants_high': 'Cifra de participantes muy alta',
+		'import.code.number_scientific': 'Número en notación científica',
+		'import.code.completed_on_not_completada': 'Fecha de cumplimiento sin estado «completada»',
+		'import.code.column_duplicate': 'Columna repetida',
+		'import.code.column_not_codes': 'Columna «distrito» sin códigos',
+		'import.code.file_empty': 'Archivo sin filas de datos',
+		'import.code.lines_approximate': 'Números de línea aproximados',
+		'import.code.file_no_header': 'Archivo vacío',
+		'import.code.file_unreadable': 'El archivo no se pudo leer como CSV',
+		'import.code.file_binary': 'No es un archivo de texto',
+		'import.code.file_memory': 'Archivo demasiado grande',
+		'import.code.engine_stopped': 'El motor de datos se detuvo',
+		'import.code.encoding_unknown': 'Codificación no reconocida',
+		'import.code.encoding_replaced': 'Bytes que no son UTF-8',
+		'import.code.encoding_suspect': 'Posible texto mal codificado',
+		'import.code.nul_padding': 'Relleno de bytes nulos',
+		'import.code.dataset_unknown': 'Tipo de datos no reconocido',
+		'import.code.columns_missing': 'Faltan columnas obligatorias',
+		'import.code.load_failed': 'No se pudieron guardar las filas',
+		'import.code.columns_empty_dropped': 'Columnas vacías sin nombre quitadas',
+		'import.code.columns_renamed': 'Columnas renombradas',
+		'import.code.text_mixed_decimals': 'Columna con separadores decimales mezclados',
+		'import.code.text_leading_zeros': 'Columna de códigos con ceros iniciales',
+		'import.code.text_not_numbers': 'Columna casi numérica con texto',
+		'import.code.text_not_dates': 'Columna casi de fechas con texto',
+		'import.code.excel_scientific': 'Número en notación científica',
+		'import.code.ambiguous_thousands': 'Separador de miles ambiguo',
 		'import.severity.error': 'Error',
 		'import.severity.warning': 'Advertencia',
 
@@ -23,7 +83,23 @@ const area: Area = {
 			'No se pudo leer «{file}» como CSV (línea {line}): {reason} Corrija esa línea: cada fila debe tener tantos valores como el encabezado, y un valor que contenga el separador o un salto de línea debe ir entre comillas dobles. No se cargó ninguna fila.',
 		'import.file.unreadable_noline':
 			'No se pudo leer «{file}» como CSV: {reason} Revise que sea un archivo CSV de texto. No se cargó ninguna fila.',
-		'import.csv.columns': 'se esperaban {expected} valores y la fila tiene {found}.',
+		'import.file.encoding_unknown':
+			'No se reconoció la codificación de «{file}»: no es UTF-8 ni Windows-1252 (puede ser Shift-JIS u otra codificación, o un archivo que no es de texto). En Excel use «Guardar como» → «CSV UTF-8 (delimitado por comas)», o elija la codificación a mano. No se cargó ninguna fila.',
+		'import.file.binary':
+			'«{file}» no parece un archivo de texto: la línea {line} contiene un carácter nulo (byte 0). Ábralo en Excel y guárdelo como «CSV UTF-8». No se cargó ninguna fila.',
+		'import.file.encoding_suspect':
+			'«{file}» no es UTF-8 válido y se leyó como Windows-1252, pero la línea {line} tiene «{sample}», que parece texto UTF-8 dañado. Revise la vista previa y, si ve caracteres raros, elija la codificación a mano o guarde el archivo de nuevo como «CSV UTF-8».',
+		'import.file.nul_padding': '«{file}» terminaba con bytes nulos de relleno; se ignoraron.',
+		'import.file.encoding_replaced':
+			'{count} secuencias de bytes de «{file}» no son UTF-8 válido (la primera en la línea {line}) y se muestran como «�». Revise esos textos, o guarde el archivo de nuevo como «CSV UTF-8».',
+		'import.file.memory':
+			'«{file}» es demasiado grande para la memoria que el navegador da al motor de datos. No se cargó ninguna fila y los datos que ya tenía siguen intactos. Divida el archivo en partes más pequeñas (puede agregarlas una tras otra) o use un equipo con más memoria.',
+		'import.file.engine_stopped':
+			'El motor de datos se detuvo mientras leía «{file}» (probablemente por falta de memoria). Se reinició con los datos que ya tenía; no se cargó ninguna fila de este archivo. Divida el archivo en partes más pequeñas.',
+		'import.csv.invalid':
+			'el archivo no sigue el formato CSV (por ejemplo, comillas sin duplicar dentro de un valor entre comillas).',
+		'import.csv.columns':
+			'la fila tiene un número de valores distinto del de la primera fila ({found} en lugar de {expected}).',
 		'import.csv.quote': 'hay unas comillas que no se cierran.',
 		'import.csv.line_size': 'la línea es demasiado larga (¿faltan comillas de cierre?).',
 		'import.dataset.unknown':
@@ -39,6 +115,25 @@ const area: Area = {
 		'import.load.failed':
 			'No se pudieron guardar las filas de «{file}»: {reason}. No se cambió ningún dato.',
 
+		'import.table.empty':
+			'«{file}» está vacío: no tiene ninguna fila. Revise que sea el archivo correcto.',
+		'import.table.no_rows': '«{file}» solo tiene la fila de encabezado: la tabla queda sin filas.',
+		'import.table.empty_dropped':
+			'Se quitaron {count} columnas sin nombre y sin ningún valor (los «;;;» que Excel deja al final de las filas).',
+		'import.table.renamed':
+			'Algunas columnas no tenían nombre o lo repetían, y se llaman ahora: {columns}.',
+		'import.table.mixed_decimals':
+			'La columna mezcla coma decimal («{comma}», línea {commaLine}) y punto decimal («{dot}», línea {dotLine}), así que se dejó como texto para no leer mal ninguna cifra. Use un solo separador decimal.',
+		'import.table.leading_zeros':
+			'La columna «{column}» se dejó como texto para conservar los ceros iniciales (por ejemplo «{value}», línea {line}): es un código, no una cantidad.',
+		'import.table.not_numbers':
+			'La columna «{column}» parece numérica, pero «{value}» (línea {line}) no es un número ({count} valores así), así que se dejó como texto. Corrija esos valores si la columna debe sumarse.',
+		'import.table.not_dates':
+			'La columna «{column}» parece de fechas, pero «{value}» (línea {line}) no es una fecha válida ({count} valores así), así que se dejó como texto.',
+		'import.table.ambiguous_thousands':
+			'En la columna «{column}», «{value}» (línea {line}) se leyó como {read}: en este archivo el «{separator}» separa miles. Si era un decimal, corrija el valor.',
+		'import.table.excel_scientific':
+			'«{value}» (columna «{column}», línea {line}) está en notación científica: Excel pudo haber recortado cifras al guardar. Si es un código o un número largo, dele formato de texto o de número en Excel y guarde de nuevo.',
 		'import.issue.required': 'Falta «{column}», que es obligatorio. Complete la celda.',
 		'import.issue.type_integer':
 			'«{value}» no es un número entero. Escriba solo dígitos, sin decimales (por ejemplo 25).',
@@ -87,10 +182,72 @@ const area: Area = {
 			'La fecha {value} es posterior a hoy ({today}). Se cargó; revise que sea correcta.',
 		'import.issue.participants_high':
 			'{value} participantes es una cifra inusualmente alta (más de 1000). Se cargó; revise que sea correcta.',
+		'import.issue.number_scientific':
+			'«{value}» está en notación científica: Excel pudo haber recortado cifras al guardar. Se cargó; si la cifra debe ser exacta, dé formato de número a la columna en Excel y guarde de nuevo.',
 		'import.issue.completed_on_not_completada':
 			'Hay fecha de cumplimiento ({value}) pero el estado es «{detail}», no «completada». Se cargó; corrija el estado o borre la fecha.'
 	},
 	en: {
+		'import.cli.unreadable': 'Could not open “{file}” ({reason}). Check the file path.',
+		'import.cli.unrecognised': 'not recognised',
+		'import.cli.table': 'generic table',
+		'import.cli.summary':
+			'{file}: {what} · {encoding} · delimiter “{delimiter}” · {rows} rows · {columns} columns · errors: {errors} · warnings: {warnings}',
+		'import.cli.line': 'line {line}',
+		'import.cli.more': '… and {count} more problems (counted, not listed).',
+		'import.cli.badType':
+			'Unknown type: {type}. Use districts, framework, assessments, statistics, activities, actions or table.',
+		'import.cli.noFiles': 'Give at least one CSV file.',
+		'import.code.required': 'Required value missing',
+		'import.code.allowed': 'Value not allowed',
+		'import.code.range_min': 'Figure below the minimum',
+		'import.code.range_max': 'Figure above the maximum',
+		'import.code.reference': 'Unknown code (district or indicator)',
+		'import.code.indicator_kind': 'Indicator of the other kind',
+		'import.code.duplicate': 'Key repeated in the file',
+		'import.code.duplicate_existing': 'Key already loaded',
+		'import.code.type_integer': 'Not a whole number',
+		'import.code.type_number': 'Not a number',
+		'import.code.type_date': 'Invalid date',
+		'import.code.type_timestamp': 'Invalid date and time',
+		'import.code.type_boolean': 'Not yes or no',
+		'import.code.type_code': 'Invalid ubigeo code',
+		'import.code.type_round': 'Invalid round',
+		'import.code.type_period': 'Invalid period',
+		'import.code.type_url': 'Link not allowed',
+		'import.code.migrant_population_gt_population': 'Migrant population above the total',
+		'import.code.women_men_gt_total': 'Women + men above the total',
+		'import.code.migrants_gt_total': 'Migrants above the total',
+		'import.code.weight_not_positive': 'Weight not positive',
+		'import.code.code_padded': '5-digit ubigeo (zero added)',
+		'import.code.date_future': 'Date in the future',
+		'import.code.participants_high': 'Very high number of participants',
+		'import.code.number_scientific': 'Number in scientific notation',
+		'import.code.completed_on_not_completada': 'Completion date without status “completada”',
+		'import.code.column_duplicate': 'Repeated column',
+		'import.code.column_not_codes': '“distrito” column without codes',
+		'import.code.file_empty': 'File without data rows',
+		'import.code.lines_approximate': 'Approximate line numbers',
+		'import.code.file_no_header': 'Empty file',
+		'import.code.file_unreadable': 'The file could not be read as CSV',
+		'import.code.file_binary': 'Not a text file',
+		'import.code.file_memory': 'File too big',
+		'import.code.engine_stopped': 'The data engine stopped',
+		'import.code.encoding_unknown': 'Encoding not recognised',
+		'import.code.encoding_replaced': 'Bytes that are not UTF-8',
+		'import.code.encoding_suspect': 'Possibly mis-encoded text',
+		'import.code.nul_padding': 'Null-byte padding',
+		'import.code.dataset_unknown': 'Kind of data not recognised',
+		'import.code.columns_missing': 'Required columns missing',
+		'import.code.load_failed': 'The rows could not be saved',
+		'import.code.columns_empty_dropped': 'Empty unnamed columns removed',
+		'import.code.columns_renamed': 'Columns renamed',
+		'import.code.text_mixed_decimals': 'Column with mixed decimal separators',
+		'import.code.text_leading_zeros': 'Code column with leading zeros',
+		'import.code.text_not_numbers': 'Almost numeric column with text',
+		'import.code.text_not_dates': 'Almost date column with text',
+		'import.code.excel_scientific': 'Number in scientific notation',
+		'import.code.ambiguous_thousands': 'Ambiguous thousands separator',
 		'import.severity.error': 'Error',
 		'import.severity.warning': 'Warning',
 
@@ -110,7 +267,23 @@ const area: Area = {
 			'“{file}” could not be read as CSV (line {line}): {reason} Fix that line: every row needs as many values as the header, and a value containing the delimiter or a line break must be in double quotes. No row was loaded.',
 		'import.file.unreadable_noline':
 			'“{file}” could not be read as CSV: {reason} Check that it is a plain-text CSV file. No row was loaded.',
-		'import.csv.columns': '{expected} values were expected and the row has {found}.',
+		'import.file.encoding_unknown':
+			'Could not tell the encoding of “{file}”: it is neither UTF-8 nor Windows-1252 (it may be Shift-JIS or another encoding, or not a text file). In Excel use “Save as” → “CSV UTF-8 (Comma delimited)”, or choose the encoding by hand. No row was loaded.',
+		'import.file.binary':
+			'“{file}” does not look like a text file: line {line} holds a null character (byte 0). Open it in Excel and save it as “CSV UTF-8”. No row was loaded.',
+		'import.file.encoding_suspect':
+			'“{file}” is not valid UTF-8 and was read as Windows-1252, but line {line} holds “{sample}”, which looks like damaged UTF-8 text. Check the preview and, if you see odd characters, choose the encoding by hand or save the file again as “CSV UTF-8”.',
+		'import.file.nul_padding': '“{file}” ended with null padding bytes; they were ignored.',
+		'import.file.encoding_replaced':
+			'{count} byte sequences of “{file}” are not valid UTF-8 (the first on line {line}) and show as “�”. Check those texts, or save the file again as “CSV UTF-8”.',
+		'import.file.memory':
+			'“{file}” is too big for the memory the browser gives the data engine. No row was loaded and the data you had are intact. Split the file into smaller parts (you can append them one after another) or use a computer with more memory.',
+		'import.file.engine_stopped':
+			'The data engine stopped while reading “{file}” (probably out of memory). It restarted with the data you had; no row of this file was loaded. Split the file into smaller parts.',
+		'import.csv.invalid':
+			'the file does not follow the CSV format (for example, quotation marks not doubled inside a quoted value).',
+		'import.csv.columns':
+			'the row has a different number of values than the first row ({found} instead of {expected}).',
 		'import.csv.quote': 'a quotation mark is never closed.',
 		'import.csv.line_size': 'the line is too long (is a closing quotation mark missing?).',
 		'import.dataset.unknown':
@@ -125,6 +298,25 @@ const area: Area = {
 			'Line numbers for “{file}” may be off (some quoted values contain line breaks).',
 		'import.load.failed': 'The rows of “{file}” could not be saved: {reason}. No data was changed.',
 
+		'import.table.empty':
+			'“{file}” is empty: it has no row at all. Check that it is the right file.',
+		'import.table.no_rows': '“{file}” only has the header row: the table has no rows.',
+		'import.table.empty_dropped':
+			'{count} columns without a name and without any value were removed (the “;;;” Excel leaves at the end of rows).',
+		'import.table.renamed':
+			'Some columns had no name or repeated one, and are now called: {columns}.',
+		'import.table.mixed_decimals':
+			'The column mixes a decimal comma (“{comma}”, line {commaLine}) and a decimal point (“{dot}”, line {dotLine}), so it was kept as text rather than misread. Use one decimal separator.',
+		'import.table.leading_zeros':
+			'Column “{column}” was kept as text to keep its leading zeros (for example “{value}”, line {line}): it is a code, not a quantity.',
+		'import.table.not_numbers':
+			'Column “{column}” looks numeric, but “{value}” (line {line}) is not a number ({count} such values), so it was kept as text. Correct those values if the column must add up.',
+		'import.table.not_dates':
+			'Column “{column}” looks like dates, but “{value}” (line {line}) is not a valid date ({count} such values), so it was kept as text.',
+		'import.table.ambiguous_thousands':
+			'In column “{column}”, “{value}” (line {line}) was read as {read}: in this file “{separator}” separates thousands. If it was a decimal, correct the value.',
+		'import.table.excel_scientific':
+			'“{value}” (column “{column}”, line {line}) is in scientific notation: Excel may have cut digits when saving. If it is a code or a long number, format it as text or number in Excel and save again.',
 		'import.issue.required': '“{column}” is required and missing. Fill in the cell.',
 		'import.issue.type_integer':
 			'“{value}” is not a whole number. Write digits only, without decimals (for example 25).',
@@ -173,6 +365,8 @@ const area: Area = {
 			'The date {value} is after today ({today}). It was loaded; check that it is right.',
 		'import.issue.participants_high':
 			'{value} participants is unusually high (more than 1,000). It was loaded; check that it is right.',
+		'import.issue.number_scientific':
+			'“{value}” is in scientific notation: Excel may have cut digits when saving. It was loaded; if the figure must be exact, format the column as a number in Excel and save again.',
 		'import.issue.completed_on_not_completada':
 			'There is a completion date ({value}) but the status is “{detail}”, not “completada”. It was loaded; correct the status or clear the date.'
 	}

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Encoding } from '../src/lib/data/decode';
+import { importTable } from '../src/lib/data/generic';
+import { importCsv, recogniseFile, type ImportReport } from '../src/lib/data/pipeline';
+import type { Delimiter } from '../src/lib/data/sniff';
+import type { ImportIssue } from '../src/lib/data/source';
+import { createTablesSql, DATASET_NAMES, type DatasetName } from '../src/lib/data/tables';
+import type { Engine } from '../src/lib/engine/types';
+import { encodingLabel, type Encoding as EncodingName } from '../src/lib/data/decode';
+import { tr, type Locale } from '../src/lib/i18n';
+
+/** `--type`: a dataset of the contract, or `table` for the generic load. */
+export type ValidateType = DatasetName | 'table';
+
+export const VALIDATE_TYPES: readonly ValidateType[] = [...DATASET_NAMES, 'table'];
+
+export interface ValidateInput {
+	fileName: string;
+	/** null when the file could not be read (missing, a folder, no permission). */
+	bytes: Uint8Array | null;
+	/** Why it could not be read. */
+	readError?: string;
+}
+
+export interface ValidateOptions {
+	type?: ValidateType;
+	today: string;
+	locale: Locale;
+	encoding?: Encoding;
+	delimiter?: Delimiter;
+	/** Folder with the demo data, whose districts and framework are the default references. */
+	demoDir: string;
+}
+
+/** One object per file, as printed by `--json`. */
+export interface FileResult {
+	file: string;
+	encoding: string | null;
+	delimiter: string | null;
+	/** The dataset it was validated as, `table`, or null when it was not recognised. */
+	type: ValidateType | null;
+	rows: number;
+	columns: number;
+	errors: number;
+	warnings: number;
+	issues: { line: number | null; column: string | null; severity: string; message: string }[];
+}
+
+function brief(i: ImportIssue) {
+	return { line: i.line, column: i.column, severity: i.severity, message: i.message };
+}
+
+/**
+ * The `validate` CLI without the file system and the process: the app's own
+ * pipeline on the Node engine. Contract files are checked against the
+ * districts and framework given among the files or, when absent, the demo
+ * data (as the app does), in dependency order. Each file is checked on its
+ * own (replace mode): two files of one dataset are not checked against each other.
+ */
+export async function validateFiles(
+	engine: Engine,
+	files: ValidateInput[],
+	opts: ValidateOptions
+): Promise<FileResult[]> {
+	const results = new Map<number, FileResult>();
+	const unreadable = (i: number, f: ValidateInput) =>
+		results.set(i, {
+			file: f.fileName,
+			encoding: null,
+			delimiter: null,
+			type: opts.type ?? null,
+			rows: 0,
+			columns: 0,
+			errors: 1,
+			warnings: 0,
+			issues: [
+				{
+					line: null,
+					column: null,
+					severity: 'error',
+					message: tr(opts.locale, 'import.cli.unreadable', {
+						file: f.fileName,
+						reason: f.readError ?? ''
+					})
+				}
+			]
+		});
+
+	if (opts.type === 'table') {
+		for (const [i, f] of files.entries()) {
+			if (!f.bytes) {
+				unreadable(i, f);
+				continue;
+			}
+			const r = await importTable(engine, {
+				fileName: f.fileName,
+				bytes: f.bytes,
+				locale: opts.locale,
+				encoding: opts.encoding,
+				delimiter: opts.delimiter,
+				reserved: []
+			});
+			results.set(i, {
+				file: f.fileName,
+				encoding: r.encoding,
+				delimiter: r.delimiter,
+				type: 'table',
+				rows: r.rows,
+				columns: r.columns.length,
+				errors: r.errors,
+				warnings: r.warnings,
+				issues: r.issues.map(brief)
+			});
+			await engine.exec(`DROP TABLE IF EXISTS "${r.table}"`);
+		}
+		return files.map((_, i) => results.get(i) as FileResult);
+	}
+
+	// The references: demo districts and framework, unless the files bring their own.
+	await engine.exec(createTablesSql());
+	const recognised = files.map((f) =>
+		f.bytes ? (opts.type ?? recogniseFile(f.fileName, f.bytes)) : null
+	);
+	for (const base of ['districts', 'framework'] as const) {
+		if (recognised.includes(base)) continue;
+		const bytes = new Uint8Array(readFileSync(join(opts.demoDir, `${base}.csv`)));
+		await importCsv(engine, {
+			fileName: `${base}.csv`,
+			bytes,
+			dataset: base,
+			mode: 'replace',
+			today: opts.today,
+			locale: opts.locale
+		});
+	}
+	const rank = (d: DatasetName | null) =>
+		d === null ? DATASET_NAMES.length : DATASET_NAMES.indexOf(d);
+	const order = files
+		.map((_, i) => i)
+		.sort((a, b) => rank(recognised[a]) - rank(recognised[b]) || a - b);
+	for (const i of order) {
+		const f = files[i];
+		if (!f.bytes) {
+			unreadable(i, f);
+			continue;
+		}
+		const dataset = recognised[i];
+		const r: ImportReport = await importCsv(engine, {
+			fileName: f.fileName,
+			bytes: f.bytes,
+			dataset: dataset ?? undefined,
+			mode: 'replace',
+			today: opts.today,
+			locale: opts.locale,
+			encoding: opts.encoding,
+			delimiter: opts.delimiter
+		});
+		results.set(i, {
+			file: f.fileName,
+			encoding: r.encoding,
+			delimiter: r.delimiter,
+			type: r.dataset,
+			rows: r.rows,
+			columns: r.columns.length,
+			errors: r.errors,
+			warnings: r.warnings,
+			issues: r.issues.map(brief)
+		});
+	}
+	return files.map((_, i) => results.get(i) as FileResult);
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': ',', ';': ';', '\t': 'TAB', '|': '|' };
+
+/** The human-readable report: a summary line per file, then its issues. */
+export function formatText(results: readonly FileResult[], locale: Locale): string {
+	const lines: string[] = [];
+	for (const r of results) {
+		const what =
+			r.type === null
+				? tr(locale, 'import.cli.unrecognised')
+				: r.type === 'table'
+					? tr(locale, 'import.cli.table')
+					: tr(locale, `import.dataset.${r.type}`);
+		lines.push(
+			tr(locale, 'import.cli.summary', {
+				file: r.file,
+				what,
+				encoding: r.encoding === null ? '–' : encodingLabel(r.encoding as EncodingName),
+				delimiter: r.delimiter === null ? '–' : (DELIMITER_NAMES[r.delimiter] ?? r.delimiter),
+				rows: r.rows,
+				columns: r.columns,
+				errors: r.errors,
+				warnings: r.warnings
+			})
+		);
+		for (const i of r.issues) {
+			const where = [
+				i.line === null ? null : tr(locale, 'import.cli.line', { line: i.line }),
+				i.column
+			]
+				.filter((x) => x !== null && x !== '')
+				.join(', ');
+			const severity = tr(locale, `import.severity.${i.severity}`);
+			lines.push(`  ${where ? `${where}: ` : ''}${severity}: ${i.message}`);
+		}
+		const listed = r.issues.length;
+		if (listed < r.errors + r.warnings) {
+			lines.push(`  ${tr(locale, 'import.cli.more', { count: r.errors + r.warnings - listed })}`);
+		}
+	}
+	return lines.join('\n');
+}

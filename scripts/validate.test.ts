@@ -1,0 +1,216 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createNodeEngine } from '../src/lib/engine/node';
+import type { Engine } from '../src/lib/engine/types';
+import { formatText, validateFiles, type ValidateInput } from './validate-run';
+
+// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const run = promisify(execFile);
+
+async function validate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	try {
+		const { stdout, stderr } = await run('npx', ['tsx', 'scripts/validate.ts', ...args]);
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const e = error as { code: number; stdout: string; stderr: string };
+		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+	}
+}
+
+const FIX = 'tests/fixtures/files';
+const tmp = () => mkdtempSync(join(tmpdir(), 'integra-validate-'));
+const lines = (stdout: string) =>
+	stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
+
+describe('npm run validate (the CLI)', () => {
+	it('prints one JSON object per file with the report fields, exit 0 when all are valid', async () => {
+		const r = await validate([
+			'--json',
+			'--today',
+			'2026-01-01',
+			`${FIX}/estadisticas_excel_es.csv`,
+			`${FIX}/actividades_texto_unicode.txt`
+		]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toBe('');
+		const [stats, acts] = lines(r.stdout);
+		expect(stats).toMatchObject({
+			file: 'estadisticas_excel_es.csv',
+			encoding: 'windows-1252',
+			delimiter: ';',
+			type: 'statistics',
+			rows: 3,
+			columns: 9,
+			errors: 0,
+			warnings: 2
+		});
+		expect(stats.issues[0]).toEqual({
+			line: 2,
+			column: 'Código ubigeo',
+			severity: 'warning',
+			message:
+				'El código «70101» tiene 5 dígitos; se leyó como 070101, con el cero inicial. Guarde la columna como texto para conservar el cero.'
+		});
+		expect(acts).toMatchObject({
+			file: 'actividades_texto_unicode.txt',
+			encoding: 'utf-16le',
+			delimiter: '\t',
+			type: 'activities',
+			rows: 2,
+			errors: 0,
+			warnings: 0
+		});
+	}, 60_000);
+
+	it('exits 1 when a file has errors, with the line and column in the report (and in English)', async () => {
+		const dir = tmp();
+		const path = join(dir, 'actividades.csv');
+		writeFileSync(
+			path,
+			'activity_id,date,ubigeo,type,audience,topic,modality,participants_total\n' +
+				'A1,2024-05-02,150101,conversatorio,academia,salud,virtual,10\n' +
+				'A2,2024-05-02,999999,conversatorio,academia,salud,virtual,10\n'
+		);
+		const json = await validate(['--json', '--lang', 'en', path]);
+		expect(json.code).toBe(1);
+		const [result] = lines(json.stdout);
+		expect(result).toMatchObject({ type: 'activities', rows: 2, errors: 1, warnings: 0 });
+		expect(result.issues).toEqual([
+			{
+				line: 3,
+				column: 'ubigeo',
+				severity: 'error',
+				message:
+					'District “999999” is not in districts.csv. Correct the code or add the district to districts.csv.'
+			}
+		]);
+		const text = await validate([path]);
+		expect(text.code).toBe(1);
+		expect(text.stdout).toContain(
+			'actividades.csv: actividades (activities.csv) · UTF-8 · separador «,» · 2 filas · 8 columnas · errores: 1 · advertencias: 0'
+		);
+		expect(text.stdout).toContain('  línea 3, ubigeo: Error: El distrito «999999» no existe');
+	}, 60_000);
+
+	it('validates any CSV as a generic table with --type table, and names a dataset’s missing columns', async () => {
+		const table = await validate(['--json', '--type', 'table', `${FIX}/Encuesta Añón 2024.csv`]);
+		expect(table.code).toBe(0);
+		expect(lines(table.stdout)[0]).toMatchObject({
+			file: 'Encuesta Añón 2024.csv',
+			type: 'table',
+			rows: 3,
+			columns: 6,
+			errors: 0,
+			warnings: 2
+		});
+		const missing = await validate([
+			'--json',
+			'--type',
+			'actions',
+			`${FIX}/Encuesta Añón 2024.csv`
+		]);
+		expect(missing.code).toBe(1);
+		expect(lines(missing.stdout)[0].issues[0].message).toContain(
+			'Faltan columnas obligatorias de plan de acción (actions.csv)'
+		);
+	}, 60_000);
+
+	it('never exits with anything but 0 or 1 and never prints a stack trace for bad input', async () => {
+		const dir = tmp();
+		const binary = join(dir, 'binario.csv');
+		writeFileSync(binary, Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x00, 0x01, 0x02, 0x0a]));
+		const cases: [string[], RegExp][] = [
+			[[], /Indique al menos un archivo CSV/],
+			[['--type', 'nada', 'x.csv'], /Tipo desconocido: nada/],
+			[['--bogus', 'x.csv'], /Unknown option|bogus/],
+			[['--encoding', 'latin-9', 'x.csv'], /--encoding: latin-9/],
+			[['--today', 'ayer', 'x.csv'], /--today: ayer/]
+		];
+		for (const [args, message] of cases) {
+			const r = await validate(args);
+			expect(r.code, args.join(' ')).toBe(1);
+			expect(r.stderr, args.join(' ')).toMatch(message);
+			expect(r.stderr, args.join(' ')).toMatch(/Usage: npm run -s validate/);
+			expect(r.stderr).not.toMatch(/\n\s+at /);
+		}
+		const files = await validate(['--json', join(dir, 'no-existe.csv'), dir, binary]);
+		expect(files.code).toBe(1);
+		expect(files.stderr).toBe('');
+		const [missing, folder, bin] = lines(files.stdout);
+		expect(missing.issues[0].message).toMatch(/No se pudo abrir .*no-existe\.csv.* \(ENOENT\)/);
+		expect(folder.issues[0].message).toMatch(/\(EISDIR\)/);
+		expect(bin.issues[0].message).toContain('«binario.csv» no parece un archivo de texto');
+	}, 90_000);
+});
+
+describe('validateFiles (the CLI’s core)', () => {
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await createNodeEngine();
+	}, 120_000);
+	afterAll(async () => {
+		await engine.close();
+	}, 120_000);
+
+	const input = (fileName: string, text: string): ValidateInput => ({
+		fileName,
+		bytes: new TextEncoder().encode(text)
+	});
+
+	it('checks references against the districts among the files, else against the demo data', async () => {
+		const acts =
+			'activity_id,date,ubigeo,type,audience,topic,modality,participants_total\n' +
+			'A1,2024-05-02,150105,conversatorio,academia,salud,virtual,10\n';
+		const alone = await validateFiles(engine, [input('actividades.csv', acts)], {
+			today: '2026-01-01',
+			locale: 'es',
+			demoDir: 'data'
+		});
+		expect(alone[0].errors).toBe(0);
+		const withDistricts = await validateFiles(
+			engine,
+			[
+				input('actividades.csv', acts),
+				input('distritos.csv', 'ubigeo,name,province\n150101,Lima,Lima\n')
+			],
+			{ today: '2026-01-01', locale: 'es', demoDir: 'data' }
+		);
+		// Printed in the order given, checked in dependency order.
+		expect(withDistricts.map((r) => [r.file, r.type, r.errors])).toEqual([
+			['actividades.csv', 'activities', 1],
+			['distritos.csv', 'districts', 0]
+		]);
+	});
+
+	it('formats a readable summary', () => {
+		const text = formatText(
+			[
+				{
+					file: 'a.csv',
+					encoding: 'windows-1252',
+					delimiter: '\t',
+					type: 'table',
+					rows: 3,
+					columns: 2,
+					errors: 1,
+					warnings: 0,
+					issues: [{ line: 4, column: 'x', severity: 'error', message: 'Mal.' }]
+				}
+			],
+			'en'
+		);
+		expect(text).toBe(
+			'a.csv: generic table · Windows-1252 · delimiter “TAB” · 3 rows · 2 columns · errors: 1 · warnings: 0\n' +
+				'  line 4, x: Error: Mal.'
+		);
+	});
+});

@@ -1,0 +1,139 @@
+/**
+ * npm run -s validate -- [--type TYPE] [--json] [--lang es|en] [--today YYYY-MM-DD]
+ *                        [--encoding ENC] [--delimiter D] FILE...
+ *
+ * Checks CSV files with the app's own import pipeline, on the same DuckDB
+ * build (Node blocking adapter), and prints the validation report: one
+ * summary line per file and its problems, or with --json one JSON object per
+ * file and line (`file, encoding, delimiter, type, rows, columns, errors,
+ * warnings, issues`). TYPE is a dataset of the contract (districts,
+ * framework, assessments, statistics, activities, actions) or `table` (any
+ * CSV, as a generic table); without it, each file is recognised by its name
+ * and headers. Exit 0 when every file is valid (warnings allowed), 1 when any
+ * has errors or the command line is wrong; never a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Encoding } from '../src/lib/data/decode';
+import { DELIMITERS, type Delimiter } from '../src/lib/data/sniff';
+import { createNodeEngine } from '../src/lib/engine/node';
+import { tr, type Locale } from '../src/lib/i18n';
+import {
+	formatText,
+	validateFiles,
+	VALIDATE_TYPES,
+	type ValidateInput,
+	type ValidateType
+} from './validate-run';
+
+const ENCODINGS: readonly Encoding[] = [
+	'utf-8',
+	'utf-8-bom',
+	'utf-16le',
+	'utf-16be',
+	'windows-1252'
+];
+const DELIMITER_WORDS: Record<string, Delimiter> = {
+	',': ',',
+	comma: ',',
+	';': ';',
+	semicolon: ';',
+	tab: '\t',
+	'\\t': '\t',
+	'\t': '\t',
+	'|': '|',
+	pipe: '|'
+};
+
+const USAGE =
+	'Usage: npm run -s validate -- [--type ' +
+	VALIDATE_TYPES.join('|') +
+	'] [--json] [--lang es|en] [--today YYYY-MM-DD] [--encoding ' +
+	ENCODINGS.join('|') +
+	'] [--delimiter comma|semicolon|tab|pipe] FILE...';
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			allowPositionals: true,
+			options: {
+				type: { type: 'string' },
+				json: { type: 'boolean' },
+				lang: { type: 'string' },
+				today: { type: 'string' },
+				encoding: { type: 'string' },
+				delimiter: { type: 'string' },
+				help: { type: 'boolean', short: 'h' }
+			}
+		});
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
+	const { values, positionals } = parsed;
+	if (values.help) {
+		process.stdout.write(`${USAGE}\n`);
+		return 0;
+	}
+	const locale: Locale = values.lang === 'en' ? 'en' : 'es';
+	if (values.lang !== undefined && values.lang !== 'es' && values.lang !== 'en') {
+		throw new UsageError(`--lang: ${values.lang}`);
+	}
+	if (values.type !== undefined && !VALIDATE_TYPES.includes(values.type as ValidateType)) {
+		throw new UsageError(tr(locale, 'import.cli.badType', { type: values.type }));
+	}
+	if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as Encoding)) {
+		throw new UsageError(`--encoding: ${values.encoding}`);
+	}
+	const delimiter =
+		values.delimiter === undefined ? undefined : DELIMITER_WORDS[values.delimiter.toLowerCase()];
+	if (values.delimiter !== undefined && (!delimiter || !DELIMITERS.includes(delimiter))) {
+		throw new UsageError(`--delimiter: ${values.delimiter}`);
+	}
+	if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+		throw new UsageError(`--today: ${values.today}`);
+	}
+	if (positionals.length === 0) throw new UsageError(tr(locale, 'import.cli.noFiles'));
+
+	const files: ValidateInput[] = positionals.map((path) => {
+		try {
+			return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code ?? '';
+			return { fileName: path, bytes: null, readError: code || (error as Error).message };
+		}
+	});
+
+	const engine = await createNodeEngine();
+	const results = await validateFiles(engine, files, {
+		type: values.type as ValidateType | undefined,
+		today: values.today ?? new Date().toISOString().slice(0, 10),
+		locale,
+		encoding: values.encoding as Encoding | undefined,
+		delimiter,
+		demoDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'data')
+	});
+	await engine.close();
+
+	if (values.json) {
+		process.stdout.write(results.map((r) => JSON.stringify(r)).join('\n') + '\n');
+	} else {
+		process.stdout.write(formatText(results, locale) + '\n');
+	}
+	return results.some((r) => r.errors > 0) ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(
+			error instanceof UsageError ? `${message}\n${USAGE}\n` : `validate: ${message}\n`
+		);
+		process.exit(1);
+	}
+);

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createNodeEngine } from '../engine/node';
+import type { Engine } from '../engine/types';
+import { columnNames, guessType, importTable, prepareTable, safeTableName } from './generic';
+
+// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createNodeEngine();
+}, 120_000);
+afterAll(async () => {
+	await engine.close();
+}, 120_000);
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const load = (fileName: string, text: string | Uint8Array, over = {}) =>
+	importTable(engine, {
+		fileName,
+		bytes: typeof text === 'string' ? utf8(text) : text,
+		locale: 'es',
+		...over
+	});
+
+describe('safeTableName', () => {
+	it.each<[string, string[], string]>([
+		['Encuesta Añón 2024.csv', [], 'encuesta_anon_2024'],
+		['Ventas (final).CSV', [], 'ventas_final'],
+		['2024 datos.csv', [], 't_2024_datos'],
+		['districts.csv', [], 'districts_2'],
+		['actividades.csv', ['actividades'], 'actividades_2'],
+		['select.csv', [], 'select_2'],
+		['__stage_1.csv', [], 'stage_1'],
+		['¿¿??.csv', [], 'tabla'],
+		['"; DROP TABLE x; --.csv', [], 'drop_table_x']
+	])('%s → %s', (file, reserved, name) => {
+		expect(safeTableName(file, reserved)).toBe(name);
+		expect(safeTableName(file, reserved)).toMatch(/^[a-z][a-z0-9_]*$/);
+	});
+});
+
+describe('columnNames', () => {
+	it('trims, names the empty ones and makes repeats unique (ignoring case)', () => {
+		expect(columnNames([' a ', '', 'A', 'a', '__row'], 5)).toEqual([
+			'a',
+			'column2',
+			'A_2',
+			'a_3',
+			'__row_2'
+		]);
+		expect(columnNames(null, 3)).toEqual(['column1', 'column2', 'column3']);
+	});
+});
+
+describe('guessType', () => {
+	it.each<[string[], boolean, string]>([
+		[['1', '2', '-3'], false, 'BIGINT'],
+		[['12,5', '3', '1.234,5'], true, 'DOUBLE:comma'],
+		[['12.5', '3'], true, 'DOUBLE:dot'],
+		[['1.234', '5'], true, 'DOUBLE:comma'],
+		[['5,5', '5.25'], true, 'MIXED'],
+		[['12', 'n/a', '3', '4', '5'], false, 'DOUBLE:dot'],
+		[['ha "ha"', '4'], false, 'VARCHAR'],
+		[['03/04/2024', '13/04/2024'], false, 'DATE:dmy'],
+		[['04/13/2024'], false, 'DATE:mdy'],
+		[['2024-04-03 10:00', '2024-04-04 11:30'], false, 'TIMESTAMP:dmy'],
+		[['VERDADERO', 'falso'], false, 'BOOLEAN'],
+		[[], false, 'VARCHAR']
+	])('%j → %s', (values, comma, expected) => {
+		const c = guessType(values, comma);
+		const label =
+			c.type === 'DOUBLE'
+				? `DOUBLE:${c.decimalComma ? 'comma' : 'dot'}`
+				: c.type === 'DATE' || c.type === 'TIMESTAMP'
+					? `${c.type}:${c.order}`
+					: c.type;
+		expect(label).toBe(expected);
+	});
+});
+
+describe('importTable', () => {
+	it('types the columns, keeps codes as text with a warning, and reads the decimal comma', async () => {
+		const r = await load('t.csv', 'code;n;x;when\n007;1;1,5;3/4/2024\n010;2;2,25;13/4/2024\n');
+		expect(r.columns.map((c) => `${c.name}:${c.type}`)).toEqual([
+			'code:VARCHAR',
+			'n:BIGINT',
+			'x:DOUBLE',
+			'when:DATE'
+		]);
+		expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+			['text_leading_zeros', 2, 'code']
+		]);
+		expect(await engine.query(`SELECT code, n, x, CAST("when" AS VARCHAR) AS w FROM t`)).toEqual([
+			{ code: '007', n: 1, x: 1.5, w: '2024-04-03' },
+			{ code: '010', n: 2, x: 2.25, w: '2024-04-13' }
+		]);
+	});
+
+	it('keeps a column as text, with a warning naming a value and its line, when some values are not numbers', async () => {
+		const r = await load('u.csv', 'v\n1\n2\n"3\n4"\n5\n6.7.8\n9\n');
+		expect(r.columns).toEqual([{ name: 'v', header: 'v', type: 'VARCHAR' }]);
+		// The third value spans lines 4–5; the bad one is on line 7.
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['text_not_numbers', 4]]);
+		expect(await engine.query('SELECT v FROM u')).toEqual([
+			{ v: '1' },
+			{ v: '2' },
+			{ v: '3\n4' },
+			{ v: '5' },
+			{ v: '6.7.8' },
+			{ v: '9' }
+		]);
+	});
+
+	it('drops the empty unnamed columns at the end (Excel’s ;;;), not those in the middle', async () => {
+		const r = await load('v.csv', 'a;;b;;;\n1;;2;;;\n3;;4;;;\n');
+		expect(r.columns.map((c) => c.name)).toEqual(['a', 'column2', 'b']);
+		expect(r.issues.map((i) => i.code)).toEqual(['columns_empty_dropped', 'columns_renamed']);
+	});
+
+	it('reads a file without a header, and lets the user say there is one', async () => {
+		const guessed = await load('w.csv', '1,2\n3,4\n');
+		expect(guessed.header).toBe(false);
+		expect(await engine.query('SELECT * FROM w')).toEqual([
+			{ column1: 1, column2: 2 },
+			{ column1: 3, column2: 4 }
+		]);
+		const forced = await load('w.csv', '1,2\n3,4\n', { header: true });
+		expect(await engine.query('SELECT * FROM w')).toEqual([{ '1': 3, '2': 4 }]);
+		expect(forced.rows).toBe(1);
+	});
+
+	it('replaces a table of the same name, and never takes a contract table’s name', async () => {
+		await load('x.csv', 'a\n1\n');
+		await load('x.csv', 'a\n2\n3\n');
+		expect(await engine.query('SELECT a FROM x')).toEqual([{ a: 2 }, { a: 3 }]);
+		const r = await load('activities.csv', 'a\n1\n');
+		expect(r.table).toBe('activities_2');
+	});
+
+	it('refuses a broken file with its line, creating nothing', async () => {
+		const p = await prepareTable(engine, {
+			fileName: 'roto.csv',
+			bytes: utf8('a,b\n1,2\n3,4,5\n'),
+			locale: 'es'
+		});
+		expect(p.loadable).toBe(false);
+		expect(p.report.issues.map((i) => [i.code, i.line])).toEqual([['file_unreadable', 3]]);
+		await p.commit();
+		expect(
+			await engine.query(
+				`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'roto'`
+			)
+		).toEqual([{ n: 0 }]);
+	});
+
+	it('says when the engine runs out of memory', async () => {
+		await engine.exec("SET memory_limit = '16MB'");
+		try {
+			const rows = Array.from({ length: 200_000 }, (_, i) => `${i},texto ${i},${i * 1.5}`).join(
+				'\n'
+			);
+			const r = await load('big.csv', `a,b,c\n${rows}\n`);
+			expect(r.issues.map((i) => i.code)).toEqual(['file_memory']);
+		} finally {
+			await engine.exec("SET memory_limit = '1GB'");
+		}
+	}, 60_000);
+});

@@ -1,0 +1,132 @@
+/**
+ * Replays the user's import log (persist.ts) on a fresh engine, after the
+ * demo data: the same files with the same options, in the same order, give
+ * the same tables. Runs on the first start and after every restart (crash,
+ * timeout), so a dead worker loses nothing the user loaded.
+ *
+ * A file that makes the engine die while it is replayed would make every
+ * restart die too: the entry being replayed is noted in IndexedDB first, and
+ * skipped (and reported) if the note is still there on the next replay.
+ */
+import { quoteIdent } from '../engine/sql';
+import type { Engine } from '../engine/types';
+import { tr, type Locale } from '../i18n';
+import { importTable } from './generic';
+import { ImportLog, type LogEntry } from './persist';
+import { importCsv } from './pipeline';
+import { restoreState, type RestoreProblem } from './restore.svelte';
+import { DATASET_NAMES } from './tables';
+
+const IN_FLIGHT = 'replaying';
+
+function target(e: LogEntry): string {
+	return e.kind === 'table' ? `table:${e.table}` : e.dataset;
+}
+
+function fileName(e: LogEntry): string {
+	return e.kind === 'remove' ? '' : e.fileName;
+}
+
+/** Applies one entry; returns a problem to report, or null. */
+async function apply(
+	engine: Engine,
+	log: ImportLog,
+	e: LogEntry,
+	today: string,
+	locale: Locale
+): Promise<string | null> {
+	const bytes = e.kind === 'remove' ? undefined : await log.bytes(e.id as number);
+	if (e.kind !== 'remove' && !bytes)
+		return tr(locale, 'datos.restore.missing', { file: e.fileName });
+	switch (e.kind) {
+		case 'remove':
+			await engine.exec(`DELETE FROM ${quoteIdent(e.dataset)}`);
+			return null;
+		case 'dataset': {
+			const r = await importCsv(engine, {
+				fileName: e.fileName,
+				bytes: bytes as Uint8Array,
+				dataset: e.dataset,
+				mode: e.mode,
+				encoding: e.encoding,
+				delimiter: e.delimiter,
+				mapping: e.mapping,
+				today,
+				locale
+			});
+			if (r.loaded === 0 && r.rows > 0) {
+				return r.issues.find((i) => i.severity === 'error')?.message ?? null;
+			}
+			return null;
+		}
+		case 'table': {
+			const r = await importTable(engine, {
+				fileName: e.fileName,
+				bytes: bytes as Uint8Array,
+				name: e.table,
+				reserved: [],
+				encoding: e.encoding,
+				delimiter: e.delimiter,
+				header: e.header,
+				allText: e.allText,
+				locale
+			});
+			if (r.table !== e.table) {
+				// The name is taken by now (a new table of the app): keep the user's data anyway.
+				await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(r.table)}`);
+				return tr(locale, 'datos.restore.nameTaken', { table: e.table });
+			}
+			return r.errors > 0 ? (r.issues.find((i) => i.severity === 'error')?.message ?? null) : null;
+		}
+	}
+}
+
+/**
+ * Replays every entry of the log on `engine`. Never throws for a bad entry:
+ * problems are collected in `restoreState` for the data page.
+ */
+export async function replayImports(
+	engine: Engine,
+	opts: { today?: string; locale?: Locale; log?: ImportLog | null } = {}
+): Promise<void> {
+	const log = opts.log === undefined ? await ImportLog.shared() : opts.log;
+	restoreState.restored = 0;
+	if (!log) return;
+	const today = opts.today ?? new Date().toISOString().slice(0, 10);
+	const locale = opts.locale ?? 'es';
+	const problems: RestoreProblem[] = [];
+	let entries: LogEntry[];
+	try {
+		entries = await log.list();
+	} catch {
+		return;
+	}
+	const crashed = await log.getMeta<number>(IN_FLIGHT).catch(() => undefined);
+	let restored = 0;
+	for (const e of entries) {
+		if (e.kind !== 'table' && !DATASET_NAMES.includes(e.dataset)) continue;
+		if (e.id === crashed) {
+			problems.push({
+				fileName: fileName(e),
+				target: target(e),
+				message: tr(locale, 'datos.restore.crashed', { file: fileName(e) })
+			});
+			continue;
+		}
+		await log.setMeta(IN_FLIGHT, e.id).catch(() => {});
+		try {
+			const problem = await apply(engine, log, e, today, locale);
+			if (problem) problems.push({ fileName: fileName(e), target: target(e), message: problem });
+			else restored++;
+		} catch (error) {
+			problems.push({
+				fileName: fileName(e),
+				target: target(e),
+				message: error instanceof Error ? error.message : String(error)
+			});
+		}
+	}
+	await log.setMeta(IN_FLIGHT, undefined).catch(() => {});
+	restoreState.restored = restored;
+	restoreState.problems = problems;
+}

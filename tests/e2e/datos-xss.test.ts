@@ -1,0 +1,140 @@
+/**
+ * A dataset full of XSS payloads (in every text a screen shows) is loaded on
+ * /datos, then every screen of the app is opened with it: payloads must show
+ * as text, no dialog may open, and the Content-Security-Policy must report
+ * no violation. The routes are read from src/routes, so screens added later
+ * are covered too.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { XSS_PAYLOADS, xssFixtures } from '../fixtures/generate';
+import { openSession, type Session } from './browser';
+import { card, expectContains, load, openDatos, query, stage } from './datos-helpers';
+
+/** A ubigeo that every district route is prerendered for (and that the payload data keep). */
+const UBIGEO = '150101';
+
+/** The app's page routes, from the files in src/routes; dynamic segments get a real value. */
+function routes(): string[] {
+	const out: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (name === '+page.svelte') {
+				const segments = relative('src/routes', dir)
+					.split(sep)
+					.filter((s) => s !== '' && !/^\(.*\)$/.test(s))
+					.map((s) => (/^\[.*\]$/.test(s) ? UBIGEO : s));
+				out.push(`/${segments.join('/')}`);
+			}
+		}
+	};
+	walk('src/routes');
+	return out.sort();
+}
+
+const LOAD_ORDER = [
+	'districts.csv',
+	'framework.csv',
+	'assessments.csv',
+	'statistics.csv',
+	'activities.csv',
+	'actions.csv'
+];
+
+describe('XSS payloads render as text on every screen', () => {
+	let session: Session;
+	let dir: string;
+	const dialogs: string[] = [];
+
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'integra-xss-'));
+		for (const [name, bytes] of Object.entries(xssFixtures()))
+			writeFileSync(join(dir, name), bytes);
+		session = await openSession();
+		await session.context.addInitScript(() => {
+			const w = window as unknown as { __csp: string[] };
+			w.__csp = [];
+			document.addEventListener('securitypolicyviolation', (e) =>
+				w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)
+			);
+		});
+		session.page.on('dialog', (d) => {
+			dialogs.push(d.message());
+			void d.dismiss();
+		});
+		await openDatos(session.page, inject('baseUrl'));
+		await stage(
+			session.page,
+			LOAD_ORDER.map((f) => join(dir, f)),
+			120_000
+		);
+		for (const f of LOAD_ORDER) await load(session.page, f);
+	}, 240_000);
+
+	afterAll(async () => {
+		await session?.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('loaded the payload data, and shows the refused javascript: links in the report as text', async () => {
+		const { page } = session;
+		const [row] = await query(page, `SELECT name FROM districts WHERE ubigeo = '${UBIGEO}'`);
+		expect(String(row.name)).toContain(XSS_PAYLOADS[0]);
+		const assessments = card(page, 'assessments.csv');
+		await expectContains(assessments.getByTestId('loaded-result'), 'Se cargaron');
+		expect(
+			await query(
+				page,
+				"SELECT count(*)::INTEGER AS n FROM assessments WHERE source_url LIKE 'javascript:%'"
+			)
+		).toEqual([{ n: 0 }]);
+	});
+
+	const checked = routes();
+
+	it('knows the routes to check', () => {
+		expect(checked).toEqual(expect.arrayContaining(['/', '/datos', '/diagnostico']));
+	});
+
+	for (const route of checked) {
+		it(`renders ${route} with the payloads as text: no dialog, no CSP violation, no injected markup`, async () => {
+			const { page } = session;
+			await page.goto(inject('baseUrl') + route);
+			await page.waitForLoadState('networkidle');
+			// Give the engine time to replay the payload data and the screen to render it.
+			await page
+				.waitForFunction((p) => document.body.innerText.includes(p), XSS_PAYLOADS[0], {
+					timeout: route === '/diagnostico' ? 3000 : 8000
+				})
+				.catch(() => {});
+			await page.waitForTimeout(500);
+			const injected = await page.evaluate(() => ({
+				images: document.querySelectorAll('img[src="x"]').length,
+				handlers: [...document.querySelectorAll('*')].filter((el) =>
+					[...el.attributes].some((a) => /^on/i.test(a.name))
+				).length,
+				scripts: [...document.scripts].filter((s) => /alert/.test(s.textContent ?? '')).length,
+				links: document.querySelectorAll('a[href^="javascript:" i]').length,
+				svg: document.querySelectorAll('svg[onload]').length
+			}));
+			expect(injected).toEqual({ images: 0, handlers: 0, scripts: 0, links: 0, svg: 0 });
+			expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual(
+				[]
+			);
+			expect(dialogs).toEqual([]);
+		}, 60_000);
+	}
+
+	it('shows a payload as text on the observatory', async () => {
+		const { page } = session;
+		await page.goto(inject('baseUrl') + '/');
+		await page.waitForFunction((p) => document.body.innerText.includes(p), XSS_PAYLOADS[0], {
+			timeout: 30_000
+		});
+		expect(dialogs).toEqual([]);
+	});
+});

@@ -1,0 +1,570 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TABLE_DDL } from '../../src/lib/data/tables';
+import { readZip } from '../fixtures/zip-reader';
+import { axeViolations } from './axe';
+import { openSession, type Session } from './browser';
+import {
+	card,
+	clearCards,
+	expectAttr,
+	expectContains,
+	expectCount,
+	expectEnabled,
+	expectText,
+	expectValue,
+	load,
+	openDatos,
+	persistentBrowser,
+	query,
+	shownRows,
+	stage,
+	waitForData
+} from './datos-helpers';
+
+const FIXTURES = 'tests/fixtures/files';
+const fixture = (name: string) => join(FIXTURES, name);
+
+/** Data rows of a demo CSV, counted by a CSV parser (not by line breaks). */
+function demoRows(name: string): number {
+	return Papa.parse(readFileSync(join('data', `${name}.csv`), 'utf8'), {
+		header: true,
+		skipEmptyLines: true
+	}).data.length;
+}
+
+const DATASETS = ['districts', 'framework', 'assessments', 'statistics', 'activities', 'actions'];
+
+describe('/datos in Chromium', () => {
+	let session: Session;
+	let baseUrl: string;
+	let tmp: string;
+
+	beforeAll(async () => {
+		baseUrl = inject('baseUrl');
+		tmp = mkdtempSync(join(tmpdir(), 'integra-datos-'));
+		session = await openSession();
+		await openDatos(session.page, baseUrl);
+	}, 120_000);
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('lists the demo datasets with their row counts, with no axe violation (empty state)', async () => {
+		const { page } = session;
+		for (const d of DATASETS) expect(await shownRows(page, d), d).toBe(demoRows(d));
+		await expectContains(
+			page.locator('[data-testid="datasets"] tbody tr').first(),
+			'Datos de demostración'
+		);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('recognises a Spanish Excel file and shows its encoding, mapping, preview and report', async () => {
+		const { page } = session;
+		await stage(page, [fixture('actividades_excel_es.csv')]);
+		const c = card(page, 'actividades_excel_es.csv');
+		await expect(c.getAttribute('data-phase')).resolves.toBe('ready');
+		// Recognised as activities, read as Windows-1252 with `;`, day-first dates.
+		expect(await c.locator('select[id$="-target"]').inputValue()).toBe('activities');
+		await expectText(
+			c.getByTestId('encoding').locator('option').first(),
+			'Automática (Windows-1252)'
+		);
+		await expectText(
+			c.getByTestId('delimiter').locator('option').first(),
+			'Automático (punto y coma «;»)'
+		);
+		await expectContains(c.getByTestId('detected'), 'Fechas: día/mes/año');
+		// The mapping used, Spanish headers included.
+		const mapping = c.getByTestId('mapping');
+		expect(await mapping.locator('tr[data-column="ubigeo"] select').inputValue()).toBe(
+			'Código ubigeo'
+		);
+		expect(await mapping.locator('tr[data-column="type"] select').inputValue()).toBe(
+			'Tipo de actividad'
+		);
+		expect(await mapping.locator('tr[data-column="partner"] select').inputValue()).toBe('Socio');
+		// The preview shows the file as written: the lost zero, the date, the typographic quotes.
+		const first = c.getByTestId('preview').locator('tbody tr').first();
+		await expectContains(first, '70101');
+		await expectContains(first, '03/04/2024');
+		await expectContains(first, 'OIM – “Lima”');
+		// The report: totals by kind, then each problem with line, column, severity and message.
+		await expectText(
+			c.getByTestId('report-summary'),
+			'4 filas leídas: 0 errores y 2 advertencias. Se cargarían 4 filas.'
+		);
+		const kinds = c.getByTestId('report-kinds');
+		await expectContains(
+			kinds.locator('tr[data-code="code_padded"]'),
+			'Ubigeo de 5 dígitos (se agregó el cero)'
+		);
+		await expectText(kinds.locator('tr[data-code="participants_high"] td.num'), '1');
+		const padded = c.getByTestId('report-issues').locator('tr[data-code="code_padded"]');
+		await expectText(padded.locator('td').nth(0), '2');
+		await expectText(padded.locator('td').nth(1), 'Código ubigeo');
+		await expectText(padded.locator('td').nth(2), 'Advertencia');
+		await expectText(
+			padded.locator('td').nth(3),
+			'El código «70101» tiene 5 dígitos; se leyó como 070101, con el cero inicial. Guarde la columna como texto para conservar el cero.'
+		);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('downloads the validation report as CSV', async () => {
+		const { page } = session;
+		const c = card(page, 'actividades_excel_es.csv');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			c.getByTestId('report-download').click()
+		]);
+		expect(download.suggestedFilename()).toBe('informe_validacion_actividades_excel_es.csv');
+		const text = readFileSync(await download.path(), 'utf8');
+		const rows = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		expect(rows).toEqual([
+			{
+				file: 'actividades_excel_es.csv',
+				line: '2',
+				column: 'Código ubigeo',
+				severity: 'warning',
+				message:
+					'El código «70101» tiene 5 dígitos; se leyó como 070101, con el cero inicial. Guarde la columna como texto para conservar el cero.'
+			},
+			{
+				file: 'actividades_excel_es.csv',
+				line: '4',
+				column: 'Participantes',
+				severity: 'warning',
+				message:
+					'1250 participantes es una cifra inusualmente alta (más de 1000). Se cargó; revise que sea correcta.'
+			}
+		]);
+	});
+
+	it('loads it in replace mode with the right values, and lists it (axe after loading)', async () => {
+		const { page } = session;
+		await load(page, 'actividades_excel_es.csv');
+		await expectContains(
+			card(page, 'actividades_excel_es.csv').getByTestId('loaded-result'),
+			'Se cargaron 4 filas de «actividades_excel_es.csv» en actividades (activities.csv).'
+		);
+		expect(
+			await query(
+				page,
+				`SELECT activity_id, CAST(date AS VARCHAR) AS date, ubigeo, type, audience, topic, modality,
+					participants_total AS total, participants_women AS women, partner
+				FROM activities ORDER BY activity_id`
+			)
+		).toEqual([
+			{
+				activity_id: 'A-001',
+				date: '2024-04-03',
+				ubigeo: '070101',
+				type: 'sesion_informativa',
+				audience: 'gobierno_local',
+				topic: 'regularizacion',
+				modality: 'presencial',
+				total: 25,
+				women: 15,
+				partner: 'OIM – “Lima”'
+			},
+			{
+				activity_id: 'A-002',
+				date: '2024-04-15',
+				ubigeo: '150101',
+				type: 'desayuno_migratorio',
+				audience: 'comunidad_migrante',
+				topic: 'salud',
+				modality: 'virtual',
+				total: 40,
+				women: 22,
+				partner: 'ACNUR… Añón €'
+			},
+			{
+				activity_id: 'A-003',
+				date: '2023-12-01',
+				ubigeo: '150132',
+				type: 'capacitacion',
+				audience: 'academia',
+				topic: 'educacion',
+				modality: 'mixta',
+				total: 1250,
+				women: 600,
+				partner: null
+			},
+			{
+				activity_id: 'A-004',
+				date: '2024-01-02',
+				ubigeo: '150103',
+				type: 'conversatorio',
+				audience: 'sociedad_civil',
+				topic: 'trabajo',
+				modality: 'presencial',
+				total: 12,
+				women: 7,
+				partner: 'Fundación "Añón"; Lima'
+			}
+		]);
+		await page.waitForFunction(
+			() =>
+				document
+					.querySelector('[data-testid="datasets"] tr[data-dataset="activities"]')
+					?.getAttribute('data-rows') === '4'
+		);
+		const row = page.locator('[data-testid="datasets"] tr[data-dataset="activities"]');
+		await expectContains(row, 'actividades_excel_es.csv');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('changes every screen at once: the observatory counts the new activities', async () => {
+		const { page } = session;
+		// Client-side navigation: same engine, no reload.
+		await page.getByRole('navigation').getByRole('link', { name: 'Observatorio' }).click();
+		await page.waitForURL(`${baseUrl}/`);
+		await expectText(page.locator('[data-testid="kf-activities"] .big'), '3', 30_000);
+		await page.getByRole('navigation').getByRole('link', { name: 'Datos' }).click();
+		await waitForData(page);
+	});
+
+	it('keeps the loaded file across a reload', async () => {
+		const { page } = session;
+		await page.reload();
+		await waitForData(page);
+		expect(await shownRows(page, 'activities')).toBe(4);
+		await expectContains(
+			page.locator('[data-testid="datasets"] tr[data-dataset="activities"]'),
+			'actividades_excel_es.csv'
+		);
+		expect(await query(page, `SELECT ubigeo FROM activities WHERE activity_id = 'A-001'`)).toEqual([
+			{ ubigeo: '070101' }
+		]);
+	});
+
+	it('appends an Excel "Texto Unicode" file (UTF-16, tab), and refuses repeated keys in append mode', async () => {
+		const { page } = session;
+		await stage(page, [fixture('actividades_texto_unicode.txt')]);
+		const c = card(page, 'actividades_texto_unicode.txt');
+		await expectText(c.getByTestId('encoding').locator('option').first(), 'Automática (UTF-16 LE)');
+		await expectText(
+			c.getByTestId('delimiter').locator('option').first(),
+			'Automático (tabulador)'
+		);
+		await c.getByLabel('Agregar las filas del archivo').check();
+		await expectText(c.getByTestId('load'), 'Cargar 2 filas en actividades (activities.csv)');
+		await load(page, 'actividades_texto_unicode.txt');
+		expect(
+			await query(
+				page,
+				`SELECT activity_id, CAST(date AS VARCHAR) AS date, type, audience, partner FROM activities
+				WHERE activity_id LIKE 'U-%' ORDER BY 1`
+			)
+		).toEqual([
+			{
+				activity_id: 'U-001',
+				date: '2024-04-03',
+				type: 'capacitacion',
+				audience: 'gobierno_local',
+				partner: '“Añón” – ACNUR'
+			},
+			{
+				activity_id: 'U-002',
+				date: '2024-05-13',
+				type: 'campana',
+				audience: 'comunidad_migrante',
+				partner: 'OIM…'
+			}
+		]);
+		expect(await query(page, 'SELECT count(*)::INTEGER AS n FROM activities')).toEqual([{ n: 6 }]);
+
+		// The first file again, appended: every key is already loaded.
+		await clearCards(page);
+		await stage(page, [fixture('actividades_excel_es.csv')]);
+		const again = card(page, 'actividades_excel_es.csv');
+		await again.getByLabel('Agregar las filas del archivo').check();
+		await expectText(
+			again.getByTestId('report-kinds').locator('tr[data-code="duplicate_existing"] td.num'),
+			'4'
+		);
+		await expectEnabled(again.getByTestId('load'), false);
+		await again.getByLabel('Reemplazarlos').check();
+		await expectEnabled(again.getByTestId('load'), true);
+		await clearCards(page);
+	});
+
+	it('recognises a dataset by its headers, and takes files dropped on the page', async () => {
+		const { page } = session;
+		// Dropped, as from the file explorer: a File in a DataTransfer.
+		await page.evaluate(() => {
+			const text =
+				'ID;Fecha;Distrito;Tipo de actividad;Público;Tema;Modalidad;Participantes\n' +
+				'X-1;03/04/2024;150101;Taller;Academia;Salud;Virtual;12\n';
+			const data = new DataTransfer();
+			data.items.add(new File([text], 'export_2024.csv', { type: 'text/csv' }));
+			const zone = document.querySelector('[data-testid="dropzone"]')!;
+			zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
+			zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+		});
+		const c = card(page, 'export_2024.csv');
+		await expectAttr(c, 'data-phase', 'ready');
+		expect(await c.locator('select[id$="-target"]').inputValue()).toBe('activities');
+		await expectContains(c, 'Detectado: actividades (activities.csv)');
+		expect(
+			await c.getByTestId('mapping').locator('tr[data-column="ubigeo"] select').inputValue()
+		).toBe('Distrito');
+		await expectText(c.getByTestId('report-summary'), '1 filas leídas, sin problemas.');
+		await clearCards(page);
+	});
+
+	it('lets the user choose the kind of data and correct the column mapping by hand', async () => {
+		const { page } = session;
+		const path = join(tmp, 'cosas.csv');
+		writeFileSync(path, 'cod;nom;prov\n150101;Lima;Lima\n070101;Callao;Callao\n');
+		await stage(page, [path]);
+		const c = card(page, 'cosas.csv');
+		// Not recognised: proposed as an extra table.
+		expect(await c.locator('select[id$="-target"]').inputValue()).toBe('table');
+		await expectContains(c, 'No se reconoció el tipo de datos');
+		await c.locator('select[id$="-target"]').selectOption('districts');
+		await expectText(
+			c.getByTestId('report-summary'),
+			'No se puede cargar este archivo: corrija el error indicado abajo.'
+		);
+		await expectContains(
+			c.getByTestId('report-issues'),
+			'Faltan columnas obligatorias de distritos (districts.csv) en «cosas.csv»: ubigeo (código ubigeo), name (nombre), province (provincia).'
+		);
+		const mapping = c.getByTestId('mapping');
+		await mapping.locator('tr[data-column="ubigeo"] select').selectOption('cod');
+		await expectContains(c.getByTestId('report-issues'), 'name (nombre), province (provincia)');
+		await mapping.locator('tr[data-column="name"] select').selectOption('nom');
+		await expectContains(c.getByTestId('report-issues'), 'province (provincia).');
+		await mapping.locator('tr[data-column="province"] select').selectOption('prov');
+		await expectText(c.getByTestId('report-summary'), '2 filas leídas, sin problemas.');
+		await expectText(c.getByTestId('load'), 'Cargar 2 filas en distritos (districts.csv)');
+		await clearCards(page);
+	});
+
+	it('shows the detected encoding and lets the user override it', async () => {
+		const { page } = session;
+		await stage(page, [fixture('estadisticas_excel_es.csv')]);
+		const c = card(page, 'estadisticas_excel_es.csv');
+		const preview = c.getByTestId('preview');
+		await expectContains(preview, 'Registro “DEMUNA” – 2024');
+		await c.getByTestId('encoding').selectOption('utf-8');
+		await expectContains(preview, 'Registro \ufffdDEMUNA\ufffd \ufffd 2024');
+		await c.getByTestId('encoding').selectOption('');
+		await expectContains(preview, 'Registro “DEMUNA” – 2024');
+		await expectContains(
+			c.getByTestId('report-issues'),
+			'«2,01235E+10» está en notación científica'
+		);
+		await clearCards(page);
+	});
+
+	it('loads any CSV as an extra table under a safe name, with the types a person expects', async () => {
+		const { page } = session;
+		await stage(page, [fixture('Encuesta Añón 2024.csv')]);
+		const c = card(page, 'Encuesta Añón 2024.csv');
+		expect(await c.locator('select[id$="-target"]').inputValue()).toBe('table');
+		expect(await c.getByTestId('table-name').inputValue()).toBe('encuesta_anon_2024');
+		const types = await c
+			.getByTestId('column-types')
+			.locator('tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => [tr.getAttribute('data-column'), tr.getAttribute('data-type')])
+			);
+		expect(types).toEqual([
+			['código', 'VARCHAR'],
+			['año', 'BIGINT'],
+			['monto', 'DOUBLE'],
+			['fecha', 'DATE'],
+			['activo', 'BOOLEAN'],
+			['nota', 'VARCHAR']
+		]);
+		await expectContains(
+			c.getByTestId('report-issues'),
+			'La columna «código» se dejó como texto para conservar los ceros iniciales (por ejemplo «0101», línea 2)'
+		);
+		await load(page, 'Encuesta Añón 2024.csv');
+		const row = page.locator('[data-testid="tables"] tr[data-table="encuesta_anon_2024"]');
+		await expectAttr(row, 'data-rows', '3');
+		await expectContains(row, 'Encuesta Añón 2024.csv');
+		expect(
+			await query(
+				page,
+				'SELECT "código", "año", monto, CAST(fecha AS VARCHAR) AS fecha, activo, nota FROM encuesta_anon_2024'
+			)
+		).toEqual([
+			{
+				código: '0101',
+				año: 2024,
+				monto: 1234.56,
+				fecha: '2024-04-03',
+				activo: true,
+				nota: 'Añón'
+			},
+			{
+				código: '0102',
+				año: 2023,
+				monto: 12.5,
+				fecha: '2024-04-15',
+				activo: false,
+				nota: '“comillas”'
+			},
+			{ código: '0201', año: 2024, monto: -3.75, fecha: '2023-12-01', activo: true, nota: null }
+		]);
+
+		// A name of the contract, or one already taken, gets a suffix.
+		const clash = join(tmp, 'districts.csv');
+		writeFileSync(clash, 'x,y\n1,2\n');
+		await stage(page, [clash]);
+		const d = card(page, 'districts.csv');
+		await d.locator('select[id$="-target"]').selectOption('table');
+		await expectValue(d.getByTestId('table-name'), 'districts_2');
+		await clearCards(page);
+	});
+
+	it('exports everything as the contract’s CSV files, formula-safe, and re-imports them exactly', async () => {
+		const { page } = session;
+		await stage(page, [fixture('actividades_formulas.csv')]);
+		const c = card(page, 'actividades_formulas.csv');
+		await c.getByLabel('Agregar las filas del archivo').check();
+		await load(page, 'actividades_formulas.csv');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('export-all').click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^integra-datos-\d{4}-\d{2}-\d{2}\.zip$/);
+		const dir = mkdtempSync(join(tmpdir(), 'integra-zip-'));
+		const entries = readZip(new Uint8Array(readFileSync(await download.path())));
+		for (const e of entries) writeFileSync(join(dir, e.name), e.data);
+		expect(entries.map((e) => e.name).sort()).toEqual(DATASETS.map((d) => `${d}.csv`).sort());
+		for (const d of DATASETS) {
+			const text = readFileSync(join(dir, `${d}.csv`), 'utf8');
+			const header = text.split('\n')[0].split(',');
+			const ddl = TABLE_DDL[d as keyof typeof TABLE_DDL];
+			const columns = [...ddl.matchAll(/^\s+(\w+) [A-Z]/gm)].map((m) => m[1]);
+			expect(header, d).toEqual(columns);
+			const [{ n }] = await query(page, `SELECT count(*)::INTEGER AS n FROM ${d}`);
+			expect(Papa.parse(text, { header: true, skipEmptyLines: true }).data.length, d).toBe(n);
+		}
+		const activities = readFileSync(join(dir, 'activities.csv'), 'utf8');
+		expect(activities).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
+		expect(activities).toContain(`'@SUM(A1:A9)`);
+		expect(activities).not.toMatch(/,=|,\+51|,@SUM/);
+
+		// Our own export, loaded back: the formula marks are undone.
+		const before = await query(page, 'SELECT activity_id, partner FROM activities ORDER BY 1');
+		await stage(page, [join(dir, 'activities.csv')]);
+		await load(page, 'activities.csv');
+		expect(await query(page, 'SELECT activity_id, partner FROM activities ORDER BY 1')).toEqual(
+			before
+		);
+		expect(await query(page, `SELECT partner FROM activities WHERE activity_id = 'F-1'`)).toEqual([
+			{ partner: '=HYPERLINK("http://evil.example","clic")' }
+		]);
+		await clearCards(page);
+	});
+
+	it('answers in English after a language switch', async () => {
+		const { page } = session;
+		await page.getByRole('button', { name: 'English' }).click();
+		await stage(page, [fixture('estadisticas_excel_pe.csv')]);
+		const c = card(page, 'estadisticas_excel_pe.csv');
+		await expectContains(
+			c.getByTestId('report-issues'),
+			'Code “70101” has 5 digits; it was read as 070101, with the leading zero.'
+		);
+		await expectText(
+			c.getByTestId('encoding').locator('option').first(),
+			'Automatic (Windows-1252)'
+		);
+		await page.getByRole('button', { name: 'Español' }).click();
+		await expectContains(c.getByTestId('report-issues'), 'El código «70101» tiene 5 dígitos');
+		await clearCards(page);
+	});
+
+	it('removes a dataset and a table, restores the demo data, and remembers it', async () => {
+		const { page } = session;
+		await page.getByTestId('remove-actions').click();
+		await page.waitForFunction(
+			() =>
+				document
+					.querySelector('[data-testid="datasets"] tr[data-dataset="actions"]')
+					?.getAttribute('data-rows') === '0'
+		);
+		await expectContains(
+			page.locator('[data-testid="datasets"] tr[data-dataset="actions"]'),
+			'Vaciado por usted'
+		);
+		await page.reload();
+		await waitForData(page);
+		expect(await shownRows(page, 'actions')).toBe(0);
+		await page.getByTestId('remove-table-encuesta_anon_2024').click();
+		await expectCount(page.locator('[data-testid="tables"]'), 0);
+
+		await page.getByTestId('restore-demo').click();
+		await page.getByTestId('restore-yes').click();
+		await expectContains(page.getByTestId('notice'), 'Se restauraron los datos de demostración.');
+		for (const d of DATASETS) {
+			await expectAttr(
+				page.locator(`[data-testid="datasets"] tr[data-dataset="${d}"]`),
+				'data-rows',
+				String(demoRows(d))
+			);
+		}
+		await page.reload();
+		await waitForData(page);
+		for (const d of DATASETS) expect(await shownRows(page, d), d).toBe(demoRows(d));
+	});
+
+	it('logs no console error and asks no host but localhost', () => {
+		expect(session.errors).toEqual([]);
+		expect(session.foreignRequests).toEqual([]);
+	});
+});
+
+describe('/datos after a browser restart', () => {
+	it('still has the loaded file, read from IndexedDB', async () => {
+		const browser = await persistentBrowser();
+		try {
+			let b = await browser.launch();
+			await openDatos(b.page, inject('baseUrl'));
+			await stage(b.page, [fixture('distritos_utf8_bom.csv')]);
+			await expectText(
+				card(b.page, 'distritos_utf8_bom.csv').getByTestId('encoding').locator('option').first(),
+				'Automática (UTF-8 con BOM)'
+			);
+			await load(b.page, 'distritos_utf8_bom.csv');
+			await b.context.close();
+
+			b = await browser.launch();
+			await openDatos(b.page, inject('baseUrl'));
+			expect(await shownRows(b.page, 'districts')).toBe(4);
+			await expectContains(
+				b.page.locator('[data-testid="datasets"] tr[data-dataset="districts"]'),
+				'distritos_utf8_bom.csv'
+			);
+			expect(
+				await query(b.page, 'SELECT ubigeo, name, population FROM districts ORDER BY ubigeo')
+			).toEqual([
+				{ ubigeo: '070101', name: 'Callao', population: 451260 },
+				{ ubigeo: '150101', name: 'Lima', population: 278804 },
+				{ ubigeo: '150102', name: 'Ancón', population: 69530 },
+				{ ubigeo: '150132', name: 'San Juan de Lurigancho', population: 1117629 }
+			]);
+			expect(b.errors).toEqual([]);
+			await b.context.close();
+		} finally {
+			browser.dispose();
+		}
+	}, 120_000);
+});
