@@ -40,8 +40,7 @@ export class Query<T extends Row = Row> {
 				},
 				(error: unknown) => {
 					if (ticket !== this.#sequence) return;
-					this.error =
-						error instanceof EngineError ? error : new EngineError('sql', String(error));
+					this.error = error instanceof EngineError ? error : new EngineError('sql', String(error));
 					this.#pending = false;
 				}
 			);

@@ -12,8 +12,7 @@ const area: Area = {
 	en: {
 		'cli.missingFile': 'The required file {file} is missing.',
 		'cli.missingColumns': '{file}: the required columns {columns} are missing.',
-		'cli.fileErrors':
-			'{file}: errors: {errors}; warnings: {warnings} (see validation_report.csv).',
+		'cli.fileErrors': '{file}: errors: {errors}; warnings: {warnings} (see validation_report.csv).',
 		'cli.summary':
 			'Invalid data (errors: {errors}; warnings: {warnings}). Rows with errors were not loaded.'
 	}
