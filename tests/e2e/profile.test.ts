@@ -73,6 +73,9 @@ describe('district profile (/distritos/[ubigeo]) in Chromium', () => {
 			const e = expected.find((r) => r.domain === seg.domain)!;
 			expect(formatExport(Number(seg.score)), `wheel ${seg.domain}`).toBe(e.score);
 		}
+		expect(await session.page.locator('[data-testid="assessment-link"]').getAttribute('href')).toBe(
+			`/autoevaluacion/${SJL}`
+		);
 		const overall = cli.overall.find((r) => r.ubigeo === SJL && r.round === '2024')!;
 		const shown = await session.page.locator('[data-testid="overall"] strong').textContent();
 		expect(shown).toBe(String(Math.round(Number(overall.score))));
