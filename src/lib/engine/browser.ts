@@ -1,7 +1,9 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table, type RecordBatch } from 'apache-arrow';
 import { columnsToRows, tableToColumns } from './arrow';
 import { LOCAL_BUNDLES } from './bundles';
 import { toEngineError } from './errors';
+import { readablePendingError } from './pending-error';
 import { DEFAULT_TIMEOUT_MS, SAFE_SETTINGS } from './settings';
 import { EngineError, type Columns, type Engine, type Value } from './types';
 
@@ -21,6 +23,8 @@ interface Instance {
 	worker: Worker;
 	db: duckdb.AsyncDuckDB;
 	conn: duckdb.AsyncDuckDBConnection;
+	/** A second connection for stoppable queries (the SQL console), opened on first use. */
+	side?: Promise<duckdb.AsyncDuckDBConnection>;
 	/** Rejects when the worker dies; every call races against it. */
 	died: Promise<never>;
 }
@@ -31,12 +35,13 @@ interface Instance {
  * that call with an EngineError; the next call starts a fresh instance (and
  * `onFreshStart` reloads what the app needs), so the page never freezes.
  */
-export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine & {
-	/** Start now (e.g. when the page is idle) instead of on first query. */
-	warmUp(): Promise<void>;
-	/** Kill the worker as a crash would; for tests and the diagnostics page. */
-	simulateCrash(): void;
-} {
+export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine &
+	StoppableEngine & {
+		/** Start now (e.g. when the page is idle) instead of on first query. */
+		warmUp(): Promise<void>;
+		/** Kill the worker as a crash would; for tests and the diagnostics page. */
+		simulateCrash(): void;
+	} {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const startTimeoutMs = options.startTimeoutMs ?? 60_000;
 	let current: Promise<Instance> | null = null;
@@ -131,6 +136,12 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 		exec: async (sql: string) => {
 			await guarded((i) => i.conn.query(sql));
 		},
+		queryStoppable: (sql: string, opts: StoppableOptions = {}) =>
+			guarded((i) => runStoppable(i, sql, opts)).catch((error) => {
+				// a stop that took effect after the worker was already replaced
+				if (opts.signal?.aborted) throw new QueryStopped();
+				throw error;
+			}),
 		registerText: (name: string, text: string) => guarded((i) => i.db.registerFileText(name, text)),
 		registerBuffer: (name: string, bytes: Uint8Array) =>
 			guarded((i) => i.db.registerFileBuffer(name, bytes)),
@@ -184,6 +195,73 @@ async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns
 		}
 	} catch (error) {
 		throw toEngineError(error);
+	}
+}
+
+/** Options of `queryStoppable`. */
+export interface StoppableOptions {
+	/** Aborting it stops the query. */
+	signal?: AbortSignal;
+	/** Read at most this many rows (more are not fetched); `truncated` then says so. */
+	maxRows?: number;
+}
+
+/** A query that was stopped on purpose (its signal was aborted). */
+export class QueryStopped extends Error {
+	constructor() {
+		super('The query was stopped.');
+		this.name = 'QueryStopped';
+	}
+}
+
+/** What the SQL console needs beyond `Engine`: a query it can stop. */
+export interface StoppableEngine {
+	/**
+	 * Runs one statement (or several; the last one's result is returned) on a
+	 * connection of its own, as a pending query the worker executes in
+	 * slices: aborting `signal` interrupts it between slices, and the page's
+	 * other queries keep being answered meanwhile. Rejects with `QueryStopped`
+	 * when stopped.
+	 */
+	queryStoppable(sql: string, opts?: StoppableOptions): Promise<Columns & { truncated: boolean }>;
+}
+
+async function runStoppable(
+	i: Instance,
+	sql: string,
+	{ signal, maxRows = Infinity }: StoppableOptions
+): Promise<Columns & { truncated: boolean }> {
+	if (signal?.aborted) throw new QueryStopped();
+	i.side ??= i.db.connect();
+	const conn = await i.side;
+	const stop = () => void conn.cancelSent().catch(() => {});
+	signal?.addEventListener('abort', stop, { once: true });
+	try {
+		// Streamed: a huge result is read only as far as `maxRows`.
+		const reader = await conn.send(sql, true);
+		const batches: RecordBatch[] = [];
+		let rows = 0;
+		let truncated = false;
+		for await (const batch of reader) {
+			if (signal?.aborted) break;
+			batches.push(batch);
+			rows += batch.numRows;
+			if (rows > maxRows) {
+				truncated = true;
+				break;
+			}
+		}
+		if (signal?.aborted) throw new QueryStopped();
+		if (truncated) await conn.cancelSent().catch(() => {});
+		let table = new Table(reader.schema, batches);
+		if (truncated) table = table.slice(0, maxRows);
+		return { ...tableToColumns(table), truncated };
+	} catch (error) {
+		if (signal?.aborted) throw new QueryStopped();
+		const e = toEngineError(error);
+		throw new EngineError(e.kind, readablePendingError(e.message, sql), { cause: error });
+	} finally {
+		signal?.removeEventListener('abort', stop);
 	}
 }
 
