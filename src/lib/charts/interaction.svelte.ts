@@ -4,6 +4,8 @@ import type { Attachment } from 'svelte/attachments';
 export interface Tip {
 	x: number;
 	y: number;
+	/** Where the mark ends below `y`; a tooltip that opens downwards starts there, so it never covers the mark. Default `y`. */
+	bottom?: number;
 	/** First line, in bold. */
 	title: string;
 	/** Further lines. */
