@@ -1,0 +1,685 @@
+import type { SqlQuery, Value } from '../engine/types';
+
+/**
+ * The activities dashboard (/actividades) reads a pre-aggregated cube, not
+ * the raw rows, so that a filter click stays fast on a million activities
+ * (issue 7). Two tables, rebuilt when the data change:
+ *
+ * - `__activity_cube`: activities summed by day × district × type ×
+ *   audience × topic × modality × partner, sorted by day (so a period only
+ *   touches its row groups). The dimensions are ENUMs built from the data:
+ *   filtering and grouping compare one byte, not strings.
+ * - `__activity_cube_m`: the same summed by month, once per dimension
+ *   (GROUPING SETS). With no filter but a whole-month period, every view
+ *   reads a few hundred rows from here.
+ *
+ * Each view is "filtered by every selection except its own" (Mosaic's
+ * cross-filter): the bars by type ignore the type filter, so the other types
+ * stay visible and clickable. Every query here is a pure function of the
+ * filters; user values only travel as parameters, through `TRY_CAST` to the
+ * ENUM, so an unknown value matches nothing instead of failing (and a
+ * VARCHAR comparison would cast the whole column).
+ *
+ * Measures follow DESIGN.md §5 and `ACTIVITY_METRICS_CTE`: women_share uses
+ * only the activities that recorded both women and men, migrant_share only
+ * those that recorded migrants.
+ */
+
+export const CUBE = '__activity_cube';
+export const CUBE_MONTHS = '__activity_cube_m';
+/** Every value of each category (`part, dim, key`), to zero-fill the breakdowns. */
+export const CUBE_DOMAINS = '__activity_cube_d';
+
+/** The categorical dimensions a user can filter and break down by. */
+export const CATEGORY_DIMS = ['type', 'audience', 'topic', 'modality', 'partner'] as const;
+export type CategoryDim = (typeof CATEGORY_DIMS)[number];
+
+/** Every selection a view can own: a category, the district, or the month clicked in the trend. */
+export type SelectionDim = CategoryDim | 'districts' | 'month';
+
+/** An inclusive range of ISO dates. */
+export interface Period {
+	from: string;
+	to: string;
+}
+
+export interface ActivityFilters {
+	/** The chosen period (years or a date range), as dates. */
+	period: Period;
+	/** A month clicked in the trend (`YYYY-MM`), inside the period; narrows every other view. */
+	month: string | null;
+	provinces: string[];
+	/** ubigeo codes. */
+	districts: string[];
+	type: string[];
+	audience: string[];
+	topic: string[];
+	modality: string[];
+	/** `''` stands for "no partner". */
+	partner: string[];
+}
+
+export function emptyFilters(period: Period): ActivityFilters {
+	return {
+		period,
+		month: null,
+		provinces: [],
+		districts: [],
+		type: [],
+		audience: [],
+		topic: [],
+		modality: [],
+		partner: []
+	};
+}
+
+// ---------------------------------------------------------------------------
+// Dates (plain UTC arithmetic on ISO strings: no time zone enters)
+
+function parseIso(date: string): Date {
+	return new Date(`${date}T00:00:00Z`);
+}
+
+function iso(d: Date): string {
+	return d.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+	const d = parseIso(date);
+	d.setUTCDate(d.getUTCDate() + days);
+	return iso(d);
+}
+
+export function lastDayOfMonth(month: string): string {
+	const [y, m] = month.split('-').map(Number);
+	return iso(new Date(Date.UTC(y, m, 0)));
+}
+
+export function monthPeriod(month: string): Period {
+	return { from: `${month}-01`, to: lastDayOfMonth(month.slice(0, 7)) };
+}
+
+/** Starts on the 1st and ends on the last day of a month. */
+export function monthAligned(p: Period): boolean {
+	return p.from.endsWith('-01') && p.to === lastDayOfMonth(p.to.slice(0, 7));
+}
+
+/** Whole calendar years. */
+export function yearAligned(p: Period): boolean {
+	return p.from.slice(5) === '01-01' && p.to.slice(5) === '12-31';
+}
+
+function shiftMonths(month: string, n: number): string {
+	const [y, m] = month.split('-').map(Number);
+	const total = y * 12 + (m - 1) + n;
+	return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The period of the same length just before `p`: the same number of whole
+ * years or whole months when `p` is made of them (so 2024 is compared with
+ * 2023, and March with February, whatever their days), else the same number
+ * of days. It always ends the day before `p` starts.
+ */
+export function previousPeriod(p: Period): Period {
+	if (monthAligned(p)) {
+		const first = p.from.slice(0, 7);
+		const last = p.to.slice(0, 7);
+		const [fy, fm] = first.split('-').map(Number);
+		const [ly, lm] = last.split('-').map(Number);
+		const months = (ly - fy) * 12 + (lm - fm) + 1;
+		return { from: `${shiftMonths(first, -months)}-01`, to: addDays(p.from, -1) };
+	}
+	const days = Math.round((parseIso(p.to).getTime() - parseIso(p.from).getTime()) / 86_400_000) + 1;
+	return { from: addDays(p.from, -days), to: addDays(p.from, -1) };
+}
+
+/** The months (`YYYY-MM`) a period touches, in order. */
+export function monthsOf(p: Period): string[] {
+	const out: string[] = [];
+	const last = p.to.slice(0, 7);
+	for (let m = p.from.slice(0, 7); m <= last; m = shiftMonths(m, 1)) out.push(m);
+	return out;
+}
+
+/**
+ * The period the views other than the trend see: the clicked month (within
+ * the period, when the period starts or ends inside it), else the period.
+ */
+export function effectivePeriod(f: ActivityFilters, except: SelectionDim | null = null): Period {
+	if (!f.month || except === 'month') return f.period;
+	const m = monthPeriod(f.month);
+	return {
+		from: m.from > f.period.from ? m.from : f.period.from,
+		to: m.to < f.period.to ? m.to : f.period.to
+	};
+}
+
+// ---------------------------------------------------------------------------
+// Building the cube
+
+const ENUMS: Record<'ubigeo' | 'province' | CategoryDim, string> = {
+	ubigeo: '__cube_ubigeo',
+	province: '__cube_province',
+	type: '__cube_type',
+	audience: '__cube_audience',
+	topic: '__cube_topic',
+	modality: '__cube_modality',
+	partner: '__cube_partner'
+};
+
+/** Columns of the month table's GROUPING(), in order: bit 5 is ubigeo … bit 0 is partner. */
+const GROUPED = ['ubigeo', 'type', 'audience', 'topic', 'modality', 'partner'] as const;
+type GroupedDim = (typeof GROUPED)[number];
+
+/**
+ * The `GROUPING(…)` value of the month table's rows grouped by month and
+ * `dims` (none: by month alone): a bit is 1 for each column *not* grouped.
+ */
+export function groupingId(dims: readonly GroupedDim[]): number {
+	let id = 0;
+	GROUPED.forEach((d, i) => {
+		if (!dims.includes(d)) id |= 1 << (GROUPED.length - 1 - i);
+	});
+	return id;
+}
+
+/** The month table's grouping sets: by month alone, by each dimension, by each pair. */
+function groupingSets(): string {
+	const cols = (dims: readonly GroupedDim[]) =>
+		['month', ...dims, ...(dims.includes('ubigeo') ? ['province'] : [])].join(', ');
+	const sets: string[] = ['(month)', ...GROUPED.map((d) => `(${cols([d])})`)];
+	GROUPED.forEach((a, i) => GROUPED.slice(i + 1).forEach((b) => sets.push(`(${cols([a, b])})`)));
+	return sets.join(',\n\t');
+}
+
+/** The cube's SELECT over `activities` (all rows, or the rows whose id is bound as `?`). */
+function cubeSelect(oneActivity: boolean): string {
+	return `SELECT a.date AS day,
+	a.ubigeo::${ENUMS.ubigeo} AS ubigeo,
+	d.province::${ENUMS.province} AS province,
+	a.type::${ENUMS.type} AS type,
+	a.audience::${ENUMS.audience} AS audience,
+	a.topic::${ENUMS.topic} AS topic,
+	a.modality::${ENUMS.modality} AS modality,
+	coalesce(a.partner, '')::${ENUMS.partner} AS partner,
+	count(*)::INTEGER AS activities,
+	sum(a.participants_total)::BIGINT AS participants,
+	sum(a.participants_women) FILTER (WHERE a.participants_men IS NOT NULL)::BIGINT AS women,
+	sum(a.participants_men) FILTER (WHERE a.participants_women IS NOT NULL)::BIGINT AS men,
+	sum(a.participants_women + a.participants_men)::BIGINT AS women_and_men,
+	sum(a.participants_migrants)::BIGINT AS migrants,
+	sum(a.participants_total) FILTER (WHERE a.participants_migrants IS NOT NULL)::BIGINT AS total_with_migrants,
+	-- reach per 1,000 migrants over several districts counts only districts whose migrant population is known
+	sum(a.participants_migrants) FILTER (WHERE d.migrant_population > 0)::BIGINT AS migrants_in_known,
+	count(*) FILTER (WHERE a.modality = 'virtual')::INTEGER AS virtual
+FROM activities a
+LEFT JOIN districts d ON d.ubigeo = a.ubigeo
+${oneActivity ? 'WHERE a.activity_id = ?::VARCHAR\n' : ''}GROUP BY ALL`;
+}
+
+const MEASURES = [
+	'activities',
+	'participants',
+	'women',
+	'men',
+	'women_and_men',
+	'migrants',
+	'total_with_migrants',
+	'migrants_in_known',
+	'virtual'
+] as const;
+
+/** The month table's SELECT over cube rows (`from`: the cube, or a subquery of new rows). */
+function monthSelect(from: string): string {
+	const sums = MEASURES.map((m) =>
+		m === 'activities' || m === 'virtual'
+			? `sum(${m})::INTEGER AS ${m}`
+			: `sum(${m})::BIGINT AS ${m}`
+	).join(',\n\t');
+	return `SELECT date_trunc('month', day)::DATE AS month, ubigeo, province, type, audience, topic, modality, partner,
+	GROUPING(${GROUPED.join(', ')})::INTEGER AS gid,
+	${sums}
+FROM ${from}
+GROUP BY GROUPING SETS (
+	${groupingSets()}
+)`;
+}
+
+/**
+ * (Re)builds the cube from `activities` and `districts`. The ENUMs take their
+ * values from the data, so any district, type or partner a file brings in is
+ * a member. Several statements: run with `exec`.
+ */
+export function buildCubeSql(): string {
+	const values = (column: string, table = 'activities') =>
+		`SELECT DISTINCT ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL`;
+	const enums: Record<keyof typeof ENUMS, string> = {
+		ubigeo: `${values('ubigeo')} UNION ${values('ubigeo', 'districts')}`,
+		province: values('province', 'districts'),
+		type: values('type'),
+		audience: values('audience'),
+		topic: values('topic'),
+		modality: values('modality'),
+		partner: `SELECT DISTINCT coalesce(partner, '') AS v FROM activities`
+	};
+	return [
+		`DROP TABLE IF EXISTS ${CUBE_DOMAINS}`,
+		`DROP TABLE IF EXISTS ${CUBE_MONTHS}`,
+		`DROP TABLE IF EXISTS ${CUBE}`,
+		...Object.values(ENUMS).map((e) => `DROP TYPE IF EXISTS ${e}`),
+		...Object.entries(enums).map(
+			([k, select]) =>
+				`CREATE TYPE ${ENUMS[k as keyof typeof ENUMS]} AS ENUM (SELECT v FROM (${select}) ORDER BY v)`
+		),
+		`CREATE TABLE ${CUBE} AS ${cubeSelect(false)}\nORDER BY day`,
+		`CREATE TABLE ${CUBE_MONTHS} AS ${monthSelect(CUBE)}\nORDER BY gid, month`,
+		`CREATE TABLE ${CUBE_DOMAINS} AS ${CATEGORY_DIMS.map(
+			(d, i) =>
+				`SELECT ${i} AS part, '${d}' AS dim, unnest(enum_range(NULL::${ENUMS[d]}))::VARCHAR AS key`
+		).join('\nUNION ALL ')}`
+	]
+		.map((s) => `${s};`)
+		.join('\n');
+}
+
+/**
+ * Adds one activity (already in `activities`) to both cube tables, so that a
+ * logged activity shows at once without rebuilding a million-row cube. Rows
+ * of the cube need not be unique: every view sums them. Fails (a conversion
+ * error) when the activity brings a value the ENUMs lack: rebuild then.
+ */
+export function addActivityToCubeSql(activityId: string): SqlQuery[] {
+	return [
+		{ sql: `INSERT INTO ${CUBE} ${cubeSelect(true)}`, params: [activityId] },
+		{
+			sql: `INSERT INTO ${CUBE_MONTHS} ${monthSelect(`(${cubeSelect(true)})`)}`,
+			params: [activityId]
+		}
+	];
+}
+
+// ---------------------------------------------------------------------------
+// Filters → SQL
+
+interface Where {
+	clauses: string[];
+	params: Value[];
+}
+
+function inList(column: string, enumType: string, values: readonly string[], w: Where) {
+	w.clauses.push(
+		`${column} IN (${values.map(() => `TRY_CAST(?::VARCHAR AS ${enumType})`).join(', ')})`
+	);
+	w.params.push(...values);
+}
+
+/**
+ * The cube's WHERE for a view owning `except`: the period (or clicked
+ * month), the districts' province and code, and every category filter but
+ * its own.
+ */
+function cubeWhere(
+	f: ActivityFilters,
+	except: SelectionDim | null,
+	period: Period,
+	dateColumn: 'day' | 'month' = 'day'
+): Where {
+	const w: Where = {
+		clauses: [`${dateColumn} BETWEEN ?::DATE AND ?::DATE`],
+		params: [period.from, period.to]
+	};
+	if (f.provinces.length) inList('province', ENUMS.province, f.provinces, w);
+	if (f.districts.length && except !== 'districts') inList('ubigeo', ENUMS.ubigeo, f.districts, w);
+	for (const dim of CATEGORY_DIMS) {
+		if (dim !== except && f[dim].length) inList(dim, ENUMS[dim], f[dim], w);
+	}
+	return w;
+}
+
+/** The dimensions a view's filters touch (the province lives with the district code). */
+function filteredDims(f: ActivityFilters, except: SelectionDim | null): Set<GroupedDim> {
+	const dims = new Set<GroupedDim>();
+	if (f.provinces.length || (f.districts.length && except !== 'districts')) dims.add('ubigeo');
+	for (const d of CATEGORY_DIMS) if (d !== except && f[d].length) dims.add(d);
+	return dims;
+}
+
+export interface ViewOptions {
+	/** For tests and benchmarks: `false` reads the day cube even where the month table would do. */
+	monthTable?: boolean;
+}
+
+function readsMonthTable(
+	f: ActivityFilters,
+	except: SelectionDim | null,
+	period: Period,
+	groups: readonly GroupedDim[],
+	extra: Period[],
+	opts: ViewOptions = {}
+): boolean {
+	const dims = new Set<GroupedDim>([...groups, ...filteredDims(f, except)]);
+	return opts.monthTable !== false && [period, ...extra].every(monthAligned) && dims.size <= 2;
+}
+
+/** `source` is a FROM item whose rows carry `day` (or `month`), the dimensions and the measures. */
+interface Source {
+	from: string;
+	where: Where;
+	/** The column holding the date to compare with a period. */
+	dateColumn: 'day' | 'month';
+	/** Grouped by month (`month`), so only month-aligned periods may be asked. */
+	monthly: boolean;
+}
+
+/**
+ * Where a view reads: the month table when its periods are whole months and
+ * it needs at most two dimensions (the ones it groups by and the ones its
+ * filters touch), else the day cube. A filter click then reads a few
+ * thousand pre-summed rows instead of scanning a million.
+ */
+function source(
+	f: ActivityFilters,
+	except: SelectionDim | null,
+	period: Period,
+	groups: readonly GroupedDim[],
+	extra: Period[] = [],
+	opts: ViewOptions = {}
+): Source {
+	if (readsMonthTable(f, except, period, groups, extra, opts)) {
+		const dims = new Set<GroupedDim>([...groups, ...filteredDims(f, except)]);
+		const where = cubeWhere(f, except, period, 'month');
+		return {
+			from: CUBE_MONTHS,
+			where: {
+				clauses: ['gid = ?::INTEGER', ...where.clauses],
+				params: [groupingId([...dims]), ...where.params]
+			},
+			dateColumn: 'month',
+			monthly: true
+		};
+	}
+	return {
+		from: CUBE,
+		where: cubeWhere(f, except, period),
+		dateColumn: 'day',
+		monthly: false
+	};
+}
+
+function whereSql(w: Where): string {
+	return w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
+}
+
+// ---------------------------------------------------------------------------
+// The views
+
+/**
+ * Headline figures for the selection (first row, `period = 'cur'`) and for
+ * the period of the same length just before it (second row, `'prev'`), every
+ * filter applied: `period, from, to, activities, participants, women_share,
+ * migrant_share, districts_reached, reach_per_1000_migrants, virtual_share,
+ * women, men, not_recorded_sex, migrants, host, not_recorded_origin,
+ * districts_in_scope`. Both rows are always there (zeros and empty shares
+ * for a period without activity).
+ *
+ * Two rows of plain expressions rather than one row of FILTERed aggregates:
+ * planning the wide version cost more than reading the data.
+ */
+export function keyFiguresSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
+	const cur = effectivePeriod(f);
+	const prev = previousPeriod(cur);
+	const window = { from: prev.from, to: cur.to };
+	const src = source(f, null, window, ['ubigeo'], [cur, prev], opts);
+	const geo = districtScope(f);
+	return {
+		sql: `WITH p AS (
+	SELECT ${src.dateColumn} >= ?::DATE AS cur, count(DISTINCT ubigeo)::INTEGER AS districts,
+		${MEASURES.map((m) => `sum(${m})::${m === 'activities' || m === 'virtual' ? 'INTEGER' : 'DOUBLE'} AS ${m}`).join(', ')}
+	FROM ${src.from} ${whereSql(src.where)}
+	GROUP BY cur
+),
+scope AS (
+	-- the district table's own columns (it knows no ENUM)
+	SELECT count(*)::INTEGER AS districts,
+		sum(migrant_population) FILTER (WHERE migrant_population > 0)::DOUBLE AS migrant_population
+	FROM districts ${whereSql(geo)}
+)
+SELECT CASE WHEN v.cur THEN 'cur' ELSE 'prev' END AS period,
+	CASE WHEN v.cur THEN ?::VARCHAR ELSE ?::VARCHAR END AS "from",
+	CASE WHEN v.cur THEN ?::VARCHAR ELSE ?::VARCHAR END AS "to",
+	coalesce(p.activities, 0) AS activities,
+	coalesce(p.participants, 0) AS participants,
+	CASE WHEN p.women_and_men > 0 THEN 100.0 * p.women / p.women_and_men END AS women_share,
+	CASE WHEN p.total_with_migrants > 0 THEN 100.0 * p.migrants / p.total_with_migrants END AS migrant_share,
+	coalesce(p.districts, 0) AS districts_reached,
+	CASE WHEN scope.migrant_population > 0
+		THEN 1000.0 * coalesce(p.migrants_in_known, 0) / scope.migrant_population END AS reach_per_1000_migrants,
+	CASE WHEN p.activities > 0 THEN 100.0 * p.virtual / p.activities END AS virtual_share,
+	coalesce(p.women, 0) AS women,
+	coalesce(p.men, 0) AS men,
+	coalesce(p.participants, 0) - coalesce(p.women_and_men, 0) AS not_recorded_sex,
+	coalesce(p.migrants, 0) AS migrants,
+	coalesce(p.total_with_migrants, 0) - coalesce(p.migrants, 0) AS host,
+	coalesce(p.participants, 0) - coalesce(p.total_with_migrants, 0) AS not_recorded_origin,
+	scope.districts AS districts_in_scope
+FROM (VALUES (true), (false)) v(cur)
+LEFT JOIN p ON p.cur = v.cur
+CROSS JOIN scope
+ORDER BY v.cur DESC`,
+		params: [cur.from, ...src.where.params, ...geo.params, cur.from, prev.from, cur.to, prev.to]
+	};
+}
+
+/** The districts a geography filter keeps, on the `districts` table (VARCHAR columns). */
+function districtScope(f: ActivityFilters, except: SelectionDim | null = null): Where {
+	const w: Where = { clauses: [], params: [] };
+	if (f.provinces.length) {
+		w.clauses.push(`province IN (${f.provinces.map(() => '?::VARCHAR').join(', ')})`);
+		w.params.push(...f.provinces);
+	}
+	if (f.districts.length && except !== 'districts') {
+		w.clauses.push(`ubigeo IN (${f.districts.map(() => '?::VARCHAR').join(', ')})`);
+		w.params.push(...f.districts);
+	}
+	return w;
+}
+
+/**
+ * Activities per month of the period and type (or all types, `'all'`, when
+ * not `byType`): `month` (`YYYY-MM`), `type`, `activities`. Filtered by everything but the clicked month (the trend
+ * owns it). Months without activity are absent: the chart lays out every
+ * month of the period (`monthsOf`).
+ */
+export function trendSql(f: ActivityFilters, byType = true, opts: ViewOptions = {}): SqlQuery {
+	const src = source(f, 'month', f.period, byType ? ['type'] : [], [], opts);
+	const month = src.monthly ? 'month' : `date_trunc('month', day)`;
+	return {
+		sql: `SELECT strftime(${month}, '%Y-%m') AS month, ${byType ? 'type::VARCHAR' : "'all'"} AS type, sum(activities)::INTEGER AS activities
+FROM ${src.from} ${whereSql(src.where)}
+GROUP BY ALL
+ORDER BY month, type`,
+		params: src.where.params
+	};
+}
+
+/**
+ * Activities and participants by one category, filtered by every selection
+ * but that category's: `key, activities, participants`, every value the
+ * data know (zero-filled), most activities first. Partner `''` is "none".
+ */
+export function breakdownSql(
+	f: ActivityFilters,
+	dim: CategoryDim,
+	opts: ViewOptions = {}
+): SqlQuery {
+	const period = effectivePeriod(f);
+	const src = source(f, dim, period, [dim], [], opts);
+	return {
+		sql: `WITH s AS (
+	SELECT ${dim} AS key, sum(activities)::INTEGER AS activities, sum(participants)::DOUBLE AS participants
+	FROM ${src.from} ${whereSql(src.where)}
+	GROUP BY ALL
+)
+SELECT v.key::VARCHAR AS key, coalesce(s.activities, 0) AS activities, coalesce(s.participants, 0) AS participants
+FROM (SELECT unnest(enum_range(NULL::${ENUMS[dim]})) AS key) v
+LEFT JOIN s ON s.key = v.key
+ORDER BY activities DESC, participants DESC, key`,
+		params: src.where.params
+	};
+}
+
+/**
+ * The five breakdowns (type, audience, topic, modality, partner) in one
+ * statement: `dim, key, activities, participants`, each part exactly
+ * `breakdownSql(f, dim)` (filtered by every selection but its own), in the
+ * order of `CATEGORY_DIMS`. One round trip to the engine instead of five on
+ * every filter click.
+ */
+export function breakdownsSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
+	const period = effectivePeriod(f);
+	const params: Value[] = [];
+	// One GROUP BY per category, then one join with the table of every value: a
+	// simpler plan than five zero-filled queries (planning is most of the cost).
+	const sums = CATEGORY_DIMS.map((dim) => {
+		const src = source(f, dim, period, [dim], [], opts);
+		params.push(...src.where.params);
+		return `SELECT '${dim}' AS dim, ${dim}::VARCHAR AS key, sum(activities)::INTEGER AS activities,
+	sum(participants)::DOUBLE AS participants
+FROM ${src.from} ${whereSql(src.where)}
+GROUP BY ALL`;
+	});
+	return {
+		sql: `WITH s AS (
+${sums.join('\nUNION ALL\n')}
+)
+SELECT d.dim, d.key, coalesce(s.activities, 0) AS activities, coalesce(s.participants, 0) AS participants
+FROM ${CUBE_DOMAINS} d
+LEFT JOIN s ON s.dim = d.dim AND s.key = d.key
+ORDER BY d.part, activities DESC, participants DESC, d.key`,
+		params
+	};
+}
+
+/**
+ * Every district of the chosen provinces (all, when none is chosen), with the
+ * activities, participants and migrants reached, and the reach per 1,000
+ * migrants (§5; empty when the migrant population is 0 or unknown). Filtered
+ * by everything but the district selection, which this view owns (the map,
+ * the bar list and "Distritos sin actividades").
+ */
+export function districtsSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
+	const period = effectivePeriod(f);
+	const src = source(f, 'districts', period, ['ubigeo'], [], opts);
+	const geo = districtScope(f, 'districts');
+	return {
+		sql: `WITH s AS (
+	SELECT ubigeo::VARCHAR AS ubigeo, sum(activities)::INTEGER AS activities,
+		sum(participants)::DOUBLE AS participants, sum(migrants)::DOUBLE AS migrants
+	FROM ${src.from} ${whereSql(src.where)}
+	GROUP BY ALL
+)
+SELECT d.ubigeo, d.name, d.province, d.grid_row, d.grid_col, d.migrant_population,
+	coalesce(s.activities, 0) AS activities,
+	coalesce(s.participants, 0) AS participants,
+	coalesce(s.migrants, 0) AS migrants,
+	CASE WHEN d.migrant_population > 0 THEN 1000.0 * coalesce(s.migrants, 0) / d.migrant_population END::DOUBLE AS reach_per_1000_migrants
+FROM districts d
+LEFT JOIN s ON s.ubigeo = d.ubigeo
+${whereSql({ clauses: geo.clauses.map((c) => `d.${c}`), params: [] })}
+ORDER BY d.name COLLATE NOACCENT.NOCASE, d.ubigeo`,
+		params: [...src.where.params, ...geo.params]
+	};
+}
+
+// ---------------------------------------------------------------------------
+// The activity table (raw rows: the cube has no activity ids)
+
+export const TABLE_COLUMNS = [
+	'activity_id',
+	'date',
+	'ubigeo',
+	'district',
+	'type',
+	'audience',
+	'topic',
+	'modality',
+	'participants_total',
+	'participants_women',
+	'participants_men',
+	'participants_migrants',
+	'partner'
+] as const;
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
+
+/** The raw table's WHERE for every filter (the table owns no selection). */
+function rawWhere(f: ActivityFilters): Where {
+	const period = effectivePeriod(f);
+	const w: Where = {
+		clauses: ['a.date BETWEEN ?::DATE AND ?::DATE'],
+		params: [period.from, period.to]
+	};
+	const list = (column: string, values: readonly string[]) => {
+		w.clauses.push(`${column} IN (${values.map(() => '?::VARCHAR').join(', ')})`);
+		w.params.push(...values);
+	};
+	if (f.provinces.length) list('d.province', f.provinces);
+	if (f.districts.length) list('a.ubigeo', f.districts);
+	for (const dim of CATEGORY_DIMS) {
+		if (f[dim].length) list(dim === 'partner' ? `coalesce(a.partner, '')` : `a.${dim}`, f[dim]);
+	}
+	return w;
+}
+
+/**
+ * The filtered activities, one row each, sorted by `sort` (then by id, so
+ * pages never overlap), `limit` rows from `offset`; no limit for the export.
+ */
+export function activityRowsSql(
+	f: ActivityFilters,
+	sort: { column: TableColumn; descending: boolean } = { column: 'date', descending: true },
+	page: { limit: number; offset: number } | null = null
+): SqlQuery {
+	const w = rawWhere(f);
+	const column = TABLE_COLUMNS.includes(sort.column) ? sort.column : 'date';
+	const key = column === 'district' ? 'd.name COLLATE NOACCENT.NOCASE' : `"${column}"`;
+	const dir = sort.descending ? 'DESC' : 'ASC';
+	return {
+		sql: `SELECT a.activity_id, strftime(a.date, '%Y-%m-%d') AS date, a.ubigeo, d.name AS district,
+	a.type, a.audience, a.topic, a.modality, a.participants_total, a.participants_women,
+	a.participants_men, a.participants_migrants, a.partner
+FROM activities a
+LEFT JOIN districts d ON d.ubigeo = a.ubigeo
+${whereSql(w)}
+ORDER BY ${key} ${dir} NULLS LAST, a.activity_id ${dir}
+${page ? 'LIMIT ?::INTEGER OFFSET ?::INTEGER' : ''}`,
+		params: page ? [...w.params, page.limit, page.offset] : w.params
+	};
+}
+
+// ---------------------------------------------------------------------------
+// Choices for the filters
+
+/** Years with activities, newest first: `year`. */
+export function activityYearsSql(): SqlQuery {
+	return {
+		sql: 'SELECT DISTINCT year(date)::INTEGER AS year FROM activities ORDER BY year DESC',
+		params: []
+	};
+}
+
+/** Districts for the filters and the form: `ubigeo, name, province`. */
+export function districtChoicesSql(): SqlQuery {
+	return {
+		sql: 'SELECT ubigeo, name, province FROM districts ORDER BY name COLLATE NOACCENT.NOCASE, ubigeo',
+		params: []
+	};
+}
+
+/** Partners named in the activities, for the filter: `partner` (`''` is none). */
+export function partnerChoicesSql(): SqlQuery {
+	return {
+		sql: `SELECT DISTINCT coalesce(partner, '') AS partner FROM activities ORDER BY partner`,
+		params: []
+	};
+}
