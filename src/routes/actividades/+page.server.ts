@@ -1,0 +1,46 @@
+import { prerenderEngine } from '$lib/server/prerender-data';
+import { queryKey } from '$lib/engine/prefetch';
+import type { Columns, SqlQuery } from '$lib/engine/types';
+import {
+	activityRowsSql,
+	activityYearsSql,
+	breakdownsSql,
+	buildCubeSql,
+	districtChoicesSql,
+	districtsSql,
+	keyFiguresSql,
+	partnerChoicesSql,
+	trendSql
+} from '$lib/metrics/activity-cube';
+import type { ActivitiesPrefetch } from './activities.svelte';
+import { ALLOWED, PAGE_SIZE, parseUrl, toFilters } from './url-state';
+
+let cube: Promise<void> | null = null;
+
+// Computed at build time by the Node engine from data/, with the same SQL the
+// page runs live: the prerendered page shows the latest year's real figures,
+// and DuckDB in the browser takes over when it has built its own cube.
+export async function load(): Promise<{ prefetched: ActivitiesPrefetch }> {
+	const engine = await prerenderEngine();
+	cube ??= engine.exec(buildCubeSql());
+	await cube;
+	const queries: Record<string, Columns> = {};
+	const add = async (q: SqlQuery) => {
+		queries[queryKey(q)] = await engine.queryColumns(q.sql, q.params);
+		return queries[queryKey(q)];
+	};
+	const years = await add(activityYearsSql());
+	await add(districtChoicesSql());
+	await add(partnerChoicesSql());
+	const latest = years.columns[0]?.[0];
+	if (typeof latest === 'number') {
+		const state = parseUrl(new URLSearchParams(), ALLOWED);
+		const f = toFilters(state, latest);
+		await add(keyFiguresSql(f));
+		await add(trendSql(f));
+		await add(breakdownsSql(f));
+		await add(districtsSql(f));
+		await add(activityRowsSql(f, state.sort, { limit: PAGE_SIZE, offset: 0 }));
+	}
+	return { prefetched: { queries } };
+}
