@@ -1,0 +1,25 @@
+import { prerenderEngine } from '$lib/server/prerender-data';
+import { queryKey } from '$lib/engine/prefetch';
+import type { Columns, SqlQuery } from '$lib/engine/types';
+import {
+	compareSql,
+	defaultDistrictsSql,
+	districtListSql,
+	parseExploreMetric,
+	statisticChoicesSql
+} from '$lib/metrics/explore';
+import type { ExplorePrefetch } from './explore.svelte';
+
+// The default comparison (overall score of four districts), computed at build
+// time by the Node engine with the same SQL the page runs live.
+export async function load(): Promise<{ prefetched: ExplorePrefetch }> {
+	const engine = await prerenderEngine();
+	const queries: Record<string, Columns> = {};
+	const add = async (q: SqlQuery) =>
+		(queries[queryKey(q)] = await engine.queryColumns(q.sql, q.params));
+	const defaults = await add(defaultDistrictsSql());
+	await add(districtListSql());
+	await add(statisticChoicesSql());
+	await add(compareSql(parseExploreMetric(null), defaults.columns[0] as string[]));
+	return { prefetched: { queries } };
+}

@@ -1,0 +1,144 @@
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import type { StoppableEngine } from '$lib/engine/browser';
+import { engineState } from '$lib/engine/state.svelte';
+import type { Columns, Engine } from '$lib/engine/types';
+import { isReadOnly, RecentQueries, splitStatements } from './console';
+
+/** Most rows a console result keeps (the rest is not fetched; the CSV says so too). */
+export const MAX_ROWS = 100_000;
+/** Rows per page of the result table. */
+export const RESULT_PAGE = 100;
+/**
+ * A console query is stopped after this long: before the engine's own
+ * 30-second guard, which would restart the worker and reload every dataset.
+ */
+export const CONSOLE_TIMEOUT_MS = 20_000;
+
+/** localStorage, or null where the browser refuses it (some private modes). */
+function localStore(): Storage | null {
+	try {
+		return localStorage;
+	} catch {
+		return null;
+	}
+}
+
+export interface ConsoleResult {
+	data: Columns;
+	truncated: boolean;
+	ms: number;
+	statements: number;
+}
+
+/**
+ * The SQL console's state: the text, the run (stoppable, with a time
+ * limit), the last result or DuckDB's error, and the recent queries kept in
+ * this browser. A run writes the query into the URL (`?consulta=`), so the
+ * address can be shared.
+ */
+export class SqlConsole {
+	sql = $state('');
+	running = $state(false);
+	/** Raw: up to 100,000 rows that are replaced, never edited (no deep proxy). */
+	result = $state.raw<ConsoleResult | null>(null);
+	error = $state<string | null>(null);
+	stopped = $state<'user' | 'timeout' | null>(null);
+	page = $state(1);
+	recent = $state.raw<readonly string[]>([]);
+	#recentStore: RecentQueries | null = null;
+	#controller: AbortController | null = null;
+
+	constructor(initial: string) {
+		this.sql = initial;
+	}
+
+	/** Reads the recent queries (browser only). */
+	mount(): void {
+		this.#recentStore = new RecentQueries(localStore());
+		this.recent = this.#recentStore.items;
+	}
+
+	get pages(): number {
+		return Math.max(1, Math.ceil((this.result?.data.length ?? 0) / RESULT_PAGE));
+	}
+
+	/** Runs every statement of the text in order; the last one's result is shown. */
+	async run(): Promise<void> {
+		const engine = engineState.engine as (Engine & Partial<StoppableEngine>) | null;
+		if (!engine || this.running) return;
+		const statements = splitStatements(this.sql);
+		this.error = null;
+		this.stopped = null;
+		if (statements.length === 0) {
+			this.result = null;
+			return;
+		}
+		this.recent = this.#recentStore?.add(this.sql) ?? this.recent;
+		void this.#share();
+		const controller = new AbortController();
+		this.#controller = controller;
+		const timer = setTimeout(() => controller.abort('timeout'), CONSOLE_TIMEOUT_MS);
+		this.running = true;
+		const started = performance.now();
+		let changed = false;
+		try {
+			let last: Columns & { truncated: boolean } = {
+				names: [],
+				columns: [],
+				length: 0,
+				truncated: false
+			};
+			for (const statement of statements) {
+				if (!isReadOnly(statement)) changed = true;
+				last = engine.queryStoppable
+					? await engine.queryStoppable(statement, { signal: controller.signal, maxRows: MAX_ROWS })
+					: { ...(await engine.queryColumns(statement)), truncated: false };
+			}
+			this.result = {
+				data: last,
+				truncated: last.truncated,
+				ms: performance.now() - started,
+				statements: statements.length
+			};
+			this.page = 1;
+		} catch (error) {
+			if (controller.signal.aborted) {
+				this.stopped = controller.signal.reason === 'timeout' ? 'timeout' : 'user';
+			} else {
+				this.error = error instanceof Error ? error.message : String(error);
+				// an older result under a failed query would read as its answer
+				this.result = null;
+			}
+		} finally {
+			clearTimeout(timer);
+			this.running = false;
+			this.#controller = null;
+			// A statement that wrote may have changed what every screen shows.
+			if (changed) engineState.dataVersion += 1;
+		}
+	}
+
+	stop(): void {
+		this.#controller?.abort('user');
+	}
+
+	clearRecent(): void {
+		this.recent = this.#recentStore?.clear() ?? [];
+	}
+
+	/** The console's query in the address bar (replacing the entry: running is not navigating). */
+	#share(): Promise<void> {
+		// a one-off copy to build the next address, not reactive state
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const p = new URLSearchParams(location.search);
+		p.set('consulta', this.sql);
+		// the same page with another query string: its path is resolved
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
+		return goto(`${resolve('/explorar')}?${p.toString()}`, {
+			replaceState: true,
+			keepFocus: true,
+			noScroll: true
+		});
+	}
+}
