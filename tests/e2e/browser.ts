@@ -24,8 +24,14 @@ export interface Session {
 	close(): Promise<void>;
 }
 
-/** Debian's Chromium with a fresh profile, watching console errors and foreign requests. */
-export async function openSession(opts: { locale?: string } = {}): Promise<Session> {
+/**
+ * Debian's Chromium with a fresh profile, watching console errors and foreign requests.
+ * Service workers are blocked unless asked for: their precache (the 34 MB wasm among
+ * it) would only slow the other tests down; tests/e2e/offline.test.ts asks for them.
+ */
+export async function openSession(
+	opts: { locale?: string; serviceWorkers?: boolean } = {}
+): Promise<Session> {
 	const profile = mkdtempSync(join(tmpdir(), 'integra-e2e-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -33,7 +39,8 @@ export async function openSession(opts: { locale?: string } = {}): Promise<Sessi
 		headless: true,
 		locale: opts.locale ?? 'es-PE',
 		timezoneId: 'America/Lima',
-		viewport: { width: 1280, height: 900 }
+		viewport: { width: 1280, height: 900 },
+		serviceWorkers: opts.serviceWorkers ? 'allow' : 'block'
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	const errors: string[] = [];

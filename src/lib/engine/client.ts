@@ -14,13 +14,22 @@ export function getBrowserEngine() {
 	if (!engine) {
 		engine = createBrowserEngine({
 			onFreshStart: async (fresh) => {
+				// Read by the bench: the wasm is up; the datasets load next.
+				if (performance.getEntriesByName('integra:engine-open').length === 0) {
+					performance.mark('integra:engine-open');
+				}
 				engineState.phase = 'loading';
 				await loadDatasets(fresh);
 				engineState.dataVersion += 1;
 			},
 			onStatus: (status, error) => {
-				if (status === 'ready') engineState.phase = 'ready';
-				else if (status === 'starting' || status === 'restarting') engineState.phase = 'starting';
+				if (status === 'ready') {
+					engineState.phase = 'ready';
+					// Read by the bench (navigation → engine ready for queries, datasets loaded).
+					if (performance.getEntriesByName('integra:engine-ready').length === 0) {
+						performance.mark('integra:engine-ready');
+					}
+				} else if (status === 'starting' || status === 'restarting') engineState.phase = 'starting';
 				else if (status === 'failed') engineState.phase = 'failed';
 				engineState.error = error ?? null;
 			}

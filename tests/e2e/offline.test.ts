@@ -1,0 +1,101 @@
+/**
+ * The service worker (src/service-worker.ts): after one visit online, the
+ * app works with no network at all. The observatory reloads and a district
+ * profile never visited opens, and in both DuckDB answers in the browser
+ * (the wasm, the worker and the demo CSVs come from the cache).
+ *
+ * The test serves build/ from its own server and shuts it down after the
+ * first visit, on top of Chromium's offline mode: "no network" is real, not
+ * emulated only for the page.
+ */
+import type { Server } from 'node:http';
+import type { Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer } from '../../scripts/static-server';
+import { openSession, type Session } from './browser';
+
+const PROFILE = '150132'; // San Juan de Lurigancho, not visited online
+
+describe('offline after the first visit (service worker)', () => {
+	let session: Session;
+	let server: Server;
+	let url: string;
+	const offlineResponses: Response[] = [];
+	const offlineFailures: string[] = [];
+
+	beforeAll(async () => {
+		({ server, url } = await startStaticServer('build'));
+		session = await openSession({ serviceWorkers: true });
+	}, 60_000);
+
+	afterAll(async () => {
+		await session?.close();
+		server?.closeAllConnections();
+		server?.close();
+	});
+
+	it('installs on the first visit and takes control of the page', async () => {
+		const { page } = session;
+		await page.goto(`${url}/`);
+		await page.waitForSelector('[data-testid="heatmap-block"][data-source="engine"]', {
+			timeout: 60_000
+		});
+		// Installed means precached (install waits for it); activated means it controls the page.
+		await page.waitForFunction(
+			() => navigator.serviceWorker.controller?.state === 'activated',
+			null,
+			{ timeout: 90_000, polling: 200 }
+		);
+		const cached = await page.evaluate(async () => {
+			const names = await caches.keys();
+			const paths: string[] = [];
+			for (const name of names) {
+				for (const r of await (await caches.open(name)).keys()) paths.push(new URL(r.url).pathname);
+			}
+			return paths;
+		});
+		expect(cached.some((p) => /duckdb-eh.*\.wasm$/.test(p))).toBe(true);
+		expect(cached.some((p) => /duckdb-browser-eh\.worker.*\.js$/.test(p))).toBe(true);
+		expect(cached.some((p) => /activities.*\.csv$/.test(p))).toBe(true);
+		expect(cached).toContain(`/distritos/${PROFILE}`);
+	}, 120_000);
+
+	it('reloads the observatory with no network, and DuckDB answers', async () => {
+		const { page, context } = session;
+		await new Promise<void>((done) => {
+			server.close(() => done());
+			server.closeAllConnections();
+		});
+		await context.setOffline(true);
+		page.on('response', (r) => offlineResponses.push(r));
+		page.on('requestfailed', (r) => offlineFailures.push(r.url()));
+
+		await page.reload();
+		await page.waitForSelector('[data-testid="heatmap-block"][data-source="engine"]', {
+			timeout: 60_000
+		});
+		await page.waitForSelector('[data-testid="map-block"][data-source="engine"]', {
+			timeout: 60_000
+		});
+		expect(await page.locator('[data-testid="heatmap"] .cell').count()).toBeGreaterThan(0);
+	}, 90_000);
+
+	it('opens a district profile never visited, and DuckDB answers there too', async () => {
+		const { page } = session;
+		await page.goto(`${url}/distritos/${PROFILE}`);
+		await page.waitForFunction(
+			() =>
+				document.querySelector('[data-testid="profile"]')?.getAttribute('data-source') === 'engine',
+			null,
+			{ timeout: 60_000 }
+		);
+		await expect.poll(() => page.locator('h1').textContent()).toContain('San Juan de Lurigancho');
+	}, 90_000);
+
+	it('got every file from the service worker, and nothing failed', () => {
+		expect(offlineResponses.length).toBeGreaterThan(0);
+		expect(offlineResponses.filter((r) => !r.fromServiceWorker()).map((r) => r.url())).toEqual([]);
+		expect(offlineFailures).toEqual([]);
+		expect(session.errors).toEqual([]);
+	});
+});
