@@ -1,4 +1,19 @@
 import adapter from '@sveltejs/adapter-static';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+// Build switches (environment variables):
+// - INTEGRA_FAST_BUILD=1: no precompression (the e2e suite's build: ~10 s instead of ~1 min).
+// - INTEGRA_BUILD_DIR / INTEGRA_KIT_DIR: where the site and Kit's work files go (the bench
+//   builds the app and its baseline side by side without touching build/ or .svelte-kit/).
+// - VITE_INTEGRA_BASELINE=1: the bench's baseline (no prerendered data, no service worker,
+//   engine started on mount); see bench/README.md.
+const fast = process.env.INTEGRA_FAST_BUILD === '1';
+const baseline = process.env.VITE_INTEGRA_BASELINE === '1';
+const out = process.env.INTEGRA_BUILD_DIR || 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -8,7 +23,25 @@ const config = {
 	},
 	kit: {
 		// 404.html is an app shell: an unknown district (or one imported later) is resolved in the browser
-		adapter: adapter({ fallback: '404.html', strict: true }),
+		adapter: precompressed(
+			adapter({ pages: out, assets: out, fallback: '404.html', strict: true }),
+			{
+				enabled: !fast
+			}
+		),
+		outDir: process.env.INTEGRA_KIT_DIR || '.svelte-kit',
+		// Registered by the root layout once DuckDB is up (src/routes/+layout.svelte).
+		serviceWorker: { register: false },
+		// Only the baseline's observatory is measured: no crawling for the rest.
+		...(baseline
+			? {
+					prerender: {
+						crawl: false,
+						entries: /** @type {const} */ (['/']),
+						handleUnseenRoutes: 'ignore'
+					}
+				}
+			: {}),
 		csp: {
 			mode: 'hash',
 			directives: {
@@ -28,3 +61,93 @@ const config = {
 };
 
 export default config;
+
+// ---------------------------------------------------------------------------
+// Precompression: `.br` and `.gz` next to every compressible file, as
+// adapter-static's `precompress: true` does, but
+// - text (JS, CSS, HTML, JSON, CSV, SVG) at the best settings (brotli 11, gzip 9);
+// - the DuckDB wasm every current browser gets (eh, 34 MB) at brotli 10 with a
+//   16 MB window: 1.5 % bigger than brotli 11 (5.27 vs 5.19 MB) but ~40 s instead
+//   of ~100 s on this machine; the mvp wasm (39 MB, browsers before 2022) at 9
+//   (~4 s); INTEGRA_MAX_COMPRESSION=1 uses 11 for both (eh: 5.07 MB);
+// - cached by content in node_modules/.cache/integra-precompress, so a rebuild
+//   (and the bench's baseline build) compresses only what changed.
+
+const COMPRESSIBLE = new Set([
+	'.html',
+	'.js',
+	'.mjs',
+	'.json',
+	'.css',
+	'.svg',
+	'.xml',
+	'.wasm',
+	'.csv',
+	'.txt',
+	'.webmanifest'
+]);
+const CACHE_DIR = 'node_modules/.cache/integra-precompress';
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * @param {import('@sveltejs/kit').Adapter} inner
+ * @param {{ enabled: boolean }} options
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function precompressed(inner, { enabled }) {
+	return {
+		...inner,
+		async adapt(builder) {
+			await inner.adapt(builder);
+			if (!enabled) return;
+			const started = Date.now();
+			builder.log.minor('Compressing assets and pages (brotli, gzip)');
+			const files = listFiles(out).filter((f) => COMPRESSIBLE.has(extname(f)));
+			// Biggest first, so the two wasm files run side by side on two cores.
+			files.sort((a, b) => statSync(b).size - statSync(a).size);
+			await Promise.all(files.flatMap((f) => [compressFile(f, 'br'), compressFile(f, 'gz')]));
+			builder.log.minor(`Compressed ${files.length} files in ${Date.now() - started} ms`);
+		}
+	};
+}
+
+/** @param {string} dir @returns {string[]} */
+function listFiles(dir) {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]
+	);
+}
+
+/** @param {string} file @param {'br' | 'gz'} format */
+async function compressFile(file, format) {
+	const bytes = readFileSync(file);
+	const wasm = file.endsWith('.wasm');
+	const max = process.env.INTEGRA_MAX_COMPRESSION === '1';
+	// The mvp engine only reaches browsers without wasm exceptions (pre-2022): quality 9.
+	const quality = max ? 11 : !wasm ? 11 : /duckdb-mvp/.test(file) ? 9 : 10;
+	const settings = format === 'br' ? `q${quality}w24` : 'l9';
+	const hash = createHash('sha256').update(bytes).digest('hex');
+	const cached = join(CACHE_DIR, `${hash}.${settings}.${format}`);
+	let packed;
+	if (existsSync(cached)) {
+		packed = readFileSync(cached);
+	} else {
+		const C = zlib.constants;
+		packed =
+			format === 'br'
+				? await brotli(bytes, {
+						params: {
+							[C.BROTLI_PARAM_MODE]: wasm ? C.BROTLI_MODE_GENERIC : C.BROTLI_MODE_TEXT,
+							[C.BROTLI_PARAM_QUALITY]: quality,
+							[C.BROTLI_PARAM_LGWIN]: 24,
+							[C.BROTLI_PARAM_SIZE_HINT]: bytes.length
+						}
+					})
+				: await gzip(bytes, { level: C.Z_BEST_COMPRESSION });
+		mkdirSync(CACHE_DIR, { recursive: true });
+		writeFileSync(cached, packed);
+	}
+	// A compressed copy that saves nothing is not worth a second file.
+	if (packed.length < bytes.length * 0.95) writeFileSync(`${file}.${format}`, packed);
+}

@@ -9,7 +9,11 @@ import { startStaticServer } from '../../scripts/static-server';
  */
 export default async function setup(project: TestProject) {
 	if (!process.env.E2E_SKIP_BUILD || !existsSync('build/index.html')) {
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+		// No precompression (svelte.config.js): ~10 s instead of ~1 min; the tests need no .br/.gz.
+		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+			stdio: 'inherit',
+			env: { ...process.env, INTEGRA_FAST_BUILD: '1' }
+		});
 	}
 	const { server, url } = await startStaticServer('build');
 	project.provide('baseUrl', url);
