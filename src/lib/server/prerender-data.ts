@@ -29,6 +29,9 @@ export function prerenderEngine(): Promise<Engine> {
 
 /** Run a query at build time, keyed so the page's live Query can use it until DuckDB answers. */
 export async function prefetch<T extends Row = Row>(query: SqlQuery): Promise<Prefetched<T>> {
+	// The bench's baseline build ships no rows: its pages wait for DuckDB (bench/README.md).
+	if (process.env.VITE_INTEGRA_BASELINE === '1')
+		return { key: 'baseline: not prefetched', rows: [] };
 	const e = await prerenderEngine();
 	return { key: queryKey(query), rows: (await e.query(query.sql, query.params)) as T[] };
 }
