@@ -4,8 +4,8 @@ import { sveltekit } from '@sveltejs/kit/vite';
 export default defineConfig({
 	plugins: [sveltekit()],
 	build: {
-		// Data files stay files: a data: URL would be refused by the CSP's connect-src 'self'.
-		assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined)
+		// Data files and the engine's worker stay files: the CSP refuses data: URLs (connect-src, worker-src).
+		assetsInlineLimit: (file) => (/\.csv$|engine-worker\.js$/.test(file) ? false : undefined)
 	},
 	test: {
 		expect: { requireAssertions: true },

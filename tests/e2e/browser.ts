@@ -21,6 +21,8 @@ export interface Session {
 	errors: string[];
 	/** every request to a host other than localhost */
 	foreignRequests: string[];
+	/** the fresh profile's directory */
+	profile: string;
 	close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function openSession(
 		page,
 		errors,
 		foreignRequests,
+		profile,
 		async close() {
 			await context.close();
 			rmSync(profile, { recursive: true, force: true });

@@ -8,7 +8,9 @@
  * first visit, on top of Chromium's offline mode: "no network" is real, not
  * emulated only for the page.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../../scripts/static-server';
@@ -58,7 +60,18 @@ describe('offline after the first visit (service worker)', () => {
 		expect(cached.some((p) => /duckdb-browser-eh\.worker.*\.js$/.test(p))).toBe(true);
 		expect(cached.some((p) => /activities.*\.csv$/.test(p))).toBe(true);
 		expect(cached).toContain(`/distritos/${PROFILE}`);
+		expect(cached.some((p) => /engine-worker.*\.js$/.test(p))).toBe(true);
 	}, 120_000);
+
+	it("keeps the engine's compiled wasm in Chromium's code cache for the next visit", async () => {
+		// Chromium caches compiled wasm only for instantiateStreaming(fetch(url)); duckdb-wasm's
+		// progress stream would hide the URL (src/lib/engine/engine-worker.js). Without the
+		// cache every visit compiles the 34 MB again.
+		const dir = join(session.profile, 'Default', 'Code Cache', 'wasm');
+		await expect
+			.poll(() => directorySize(dir), { timeout: 30_000, interval: 500 })
+			.toBeGreaterThan(1_000_000);
+	});
 
 	it('reloads the observatory with no network, and DuckDB answers', async () => {
 		const { page, context } = session;
@@ -99,3 +112,10 @@ describe('offline after the first visit (service worker)', () => {
 		expect(session.errors).toEqual([]);
 	});
 });
+
+function directorySize(dir: string): number {
+	if (!existsSync(dir)) return 0;
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+}

@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { columnsToRows, tableToColumns } from './arrow';
 import { LOCAL_BUNDLES } from './bundles';
+import engineWorker from './engine-worker.js?url';
 import { toEngineError } from './errors';
 import { readablePendingError } from './pending-error';
 import { DEFAULT_TIMEOUT_MS, SAFE_SETTINGS } from './settings';
@@ -54,7 +55,9 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 	async function start(): Promise<Instance> {
 		status(everStarted ? 'restarting' : 'starting');
 		const bundle = await duckdb.selectBundle(LOCAL_BUNDLES);
-		const worker = new Worker(bundle.mainWorker!);
+		// duckdb-wasm's worker, started through ours so that Chromium can cache the compiled wasm
+		const real = new URL(bundle.mainWorker!, location.href).href;
+		const worker = new Worker(`${engineWorker}?worker=${encodeURIComponent(real)}`);
 		let markDead: (e: EngineError) => void = () => {};
 		const died = new Promise<never>((_, reject) => (markDead = reject));
 		died.catch(() => {}); // observed by the races below
