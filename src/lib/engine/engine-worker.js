@@ -15,11 +15,13 @@ if (
 ) {
 	throw new Error(`Not a DuckDB worker: ${script}`);
 }
-self.TransformStream = undefined;
+// A classic worker script, type-checked with the DOM's types: hence the casts.
+const scope = /** @type {any} */ (self);
+scope.TransformStream = undefined;
 const warn = console.warn.bind(console);
 console.warn = (...args) => {
 	// duckdb-wasm says so when TransformStream is missing; expected here.
 	if (String(args[0]).startsWith('instantiating without progress handler')) return;
 	warn(...args);
 };
-importScripts(target.href);
+scope.importScripts(target.href);
