@@ -65,7 +65,8 @@ export class SqlConsole {
 
 	/** Runs every statement of the text in order; the last one's result is shown. */
 	async run(): Promise<void> {
-		const engine = engineState.engine as (Engine & Partial<StoppableEngine>) | null;
+		const engine = engineState.engine as
+			(Engine & Partial<StoppableEngine> & { warmUp?: () => Promise<void> }) | null;
 		if (!engine || this.running) return;
 		const statements = splitStatements(this.sql);
 		this.error = null;
@@ -76,10 +77,14 @@ export class SqlConsole {
 		}
 		this.recent = this.#recentStore?.add(this.sql) ?? this.recent;
 		void this.#share();
+		this.running = true;
+		// The time shown and the time limit are the query's, not the engine's start-up.
+		await engine.warmUp?.().catch(() => {
+			// a failed start fails the query below with its message
+		});
 		const controller = new AbortController();
 		this.#controller = controller;
 		const timer = setTimeout(() => controller.abort('timeout'), CONSOLE_TIMEOUT_MS);
-		this.running = true;
 		const started = performance.now();
 		let changed = false;
 		try {
