@@ -15,3 +15,29 @@ export const DEMO_FILES: Record<string, string> = {
 	'activities.csv': activities,
 	'actions.csv': actions
 };
+
+export interface DemoFile {
+	fileName: string;
+	bytes: Uint8Array;
+}
+
+let fetched: Promise<DemoFile[]> | null = null;
+
+/**
+ * The demo files' bytes, fetched once per page: the engine asks for them as
+ * it starts, so they download while the wasm compiles, and an engine
+ * restarted after a crash reloads them without going back to the network.
+ */
+export function fetchDemoFiles(): Promise<DemoFile[]> {
+	fetched ??= Promise.all(
+		Object.entries(DEMO_FILES).map(async ([fileName, url]) => {
+			const response = await fetch(url);
+			if (!response.ok) throw new Error(`${fileName}: HTTP ${response.status}`);
+			return { fileName, bytes: new Uint8Array(await response.arrayBuffer()) };
+		})
+	);
+	// a failed download is tried again by the next engine start
+	fetched.catch(() => (fetched = null));
+	// copies: an engine may take (transfer) the buffers it is given
+	return fetched.then((files) => files.map((f) => ({ ...f, bytes: f.bytes.slice() })));
+}

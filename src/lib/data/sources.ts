@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { DEMO_FILES } from './demo-files';
+import { fetchDemoFiles } from './demo-files';
 import { importFiles } from './pipeline';
 import { replayImports } from './replay';
 import { applyLocalAssessmentRecords } from '../forms/records';
@@ -12,13 +12,7 @@ import { applyLoggedActivities } from '../activities/log';
  * persisted imports, then the records made in the browser (overlays).
  */
 export async function loadDatasets(engine: Engine): Promise<void> {
-	const files = await Promise.all(
-		Object.entries(DEMO_FILES).map(async ([fileName, url]) => {
-			const response = await fetch(url);
-			if (!response.ok) throw new Error(`${fileName}: HTTP ${response.status}`);
-			return { fileName, bytes: new Uint8Array(await response.arrayBuffer()) };
-		})
-	);
+	const files = await fetchDemoFiles();
 	await importFiles(engine, files, {
 		mode: 'replace',
 		today: new Date().toISOString().slice(0, 10),

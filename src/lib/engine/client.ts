@@ -1,6 +1,7 @@
 import { createBrowserEngine } from './browser';
 import { engineState } from './state.svelte';
 import { loadDatasets } from '../data/sources';
+import { fetchDemoFiles } from '../data/demo-files';
 
 let engine: ReturnType<typeof createBrowserEngine> | null = null;
 
@@ -12,6 +13,10 @@ let engine: ReturnType<typeof createBrowserEngine> | null = null;
  */
 export function getBrowserEngine() {
 	if (!engine) {
+		// downloads while the wasm compiles (loadDatasets awaits the same promise)
+		fetchDemoFiles().catch(() => {
+			// reported by loadDatasets, which asks again
+		});
 		engine = createBrowserEngine({
 			onFreshStart: async (fresh) => {
 				// Read by the bench: the wasm is up; the datasets load next.
