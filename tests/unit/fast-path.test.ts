@@ -106,6 +106,30 @@ describe('the fast path for clean files', () => {
 		expect(append).toMatchObject({ fast: true, report: { loaded: 3000, errors: 0 } });
 	});
 
+	it('reads whole numbers written oddly as the detailed path does, and stops at a fraction', async () => {
+		const header =
+			'activity_id,date,ubigeo,type,audience,topic,modality,participants_total,participants_women,participants_men,participants_migrants,partner';
+		const row = (id: string, total: string) =>
+			`${id},2024-1-5,150101,campana,academia,salud,virtual,${total},,,0,`;
+		const odd = [
+			header,
+			row('A1', '007'),
+			row('A2', '+5'),
+			row('A3', '1.0'),
+			row('A4', '1e1'),
+			row('A5', ' 25 ')
+		];
+		const r = await both('odd.csv', new TextEncoder().encode(odd.join('\n') + '\n'), 'activities');
+		expect(r).toMatchObject({ fast: true, report: { loaded: 5, errors: 0, warnings: 0 } });
+		const half = [header, row('A1', '7'), row('A2', '1.5')];
+		const h = await both(
+			'half.csv',
+			new TextEncoder().encode(half.join('\n') + '\n'),
+			'activities'
+		);
+		expect(h).toMatchObject({ fast: false, report: { loaded: 1, errors: 1 } });
+	});
+
 	it('falls back when appending keys already loaded', async () => {
 		const bytes = new Uint8Array(readFileSync('data/activities.csv'));
 		const r = await both('activities.csv', bytes, 'activities', 'append');

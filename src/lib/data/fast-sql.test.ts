@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../engine/node';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { Engine, Row } from '../engine/types';
-import { fastCheckSql, fastSelectSql, NOT_CLEAN } from './fast-sql';
+import { fastCheckSql, fastReadTypes, fastSelectSql, NOT_CLEAN } from './fast-sql';
 import { DATASET_SPECS } from './schema';
 import { createTablesSql, type DatasetName } from './tables';
 import { typedSelectSql, type SqlDialect } from './validate-sql';
@@ -298,6 +298,45 @@ describe('fastSelectSql', () => {
 			const b = await detailed(dataset, headers, rows, dialect);
 			expect(a, dataset).toEqual(b);
 		}
+	});
+});
+
+describe('fastReadTypes', () => {
+	it('has read_csv type dates, and integers unless the decimal is a comma', () => {
+		const spec = DATASET_SPECS.actions;
+		const mapping = { action_id: 'id', due_date: 'vence', completed_on: 'hecho', ubigeo: 'u' };
+		expect(fastReadTypes(spec, mapping, COMMA)).toEqual({ vence: 'DATE', hecho: 'DATE' });
+		const d = DATASET_SPECS.districts;
+		const m = {
+			ubigeo: 'u',
+			population: 'p',
+			migrant_population: 'm',
+			grid_row: 'g',
+			grid_col: 'g'
+		};
+		// grid_row and grid_col read the same column: it stays text.
+		expect(fastReadTypes(d, m, COMMA)).toEqual({ p: 'DOUBLE', m: 'DOUBLE' });
+		expect(fastReadTypes(d, m, { decimalComma: true, dateOrder: 'dmy' })).toEqual({});
+	});
+
+	it('gives the detailed path’s integers from numbers read as DOUBLE', async () => {
+		const spec = DATASET_SPECS.districts;
+		const csv = 'ubigeo,name,province,population\n150101,Lima,Lima,007\n070101,Callao,Callao,1.0\n';
+		await engine.registerText('fast_types.csv', csv);
+		const from = `read_csv('fast_types.csv', header = true, auto_detect = false, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR', 'province': 'VARCHAR', 'population': 'DOUBLE'})`;
+		const sql = fastSelectSql(spec, {
+			from,
+			mapping: identity(['ubigeo', 'name', 'province', 'population']),
+			dialect: COMMA,
+			readTypes: { population: 'DOUBLE' }
+		});
+		const rows = await engine.query(sql);
+		expect(rows.map((r) => r.population)).toEqual([7, 1]);
+		await engine.registerText(
+			'fast_types.csv',
+			'ubigeo,name,province,population\n150101,Lima,Lima,1.5\n'
+		);
+		await expect(engine.query(sql)).rejects.toThrow(NOT_CLEAN);
 	});
 });
 

@@ -41,11 +41,16 @@ const lit = quoteLiteral;
 export const NOT_CLEAN = 'integra: not clean, use the detailed path';
 
 export interface FastSource {
-	/** A relation of VARCHAR columns named as in the file: `read_csv(…)` or a quoted table. */
+	/**
+	 * A relation of the file's columns, named as in the file: `read_csv(…)` or a
+	 * quoted table. VARCHAR, except the columns `fastReadTypes` names.
+	 */
 	from: string;
 	/** Canonical column → column of `from`. Unmapped columns get their default (or NULL). */
 	mapping: Readonly<Record<string, string>>;
 	dialect: SqlDialect;
+	/** Source columns `from` gives typed (`fastReadTypes`); the others are VARCHAR. */
+	readTypes?: Readonly<Record<string, 'DATE' | 'DOUBLE'>>;
 }
 
 function num(n: number): string {
@@ -63,12 +68,59 @@ function bounds(c: ColumnSpec, p: string): string[] {
 }
 
 /**
- * One column of a clean file: `[value, clean]` for the source text `v`
- * (a non-NULL VARCHAR; NULL is handled by the caller). The value is what the
- * detailed path's layers 1–3 give for such text; `clean` says the detailed
- * path would neither change the text nor report anything on this cell.
+ * Source columns that `read_csv` can type itself (it parses faster than SQL
+ * casts text), with no change to the result:
+ * - dates as DATE: `read_csv` accepts what `TRY_CAST(text AS DATE)`, the
+ *   detailed path's first reading, accepts, with the same value, and stops
+ *   (→ detailed path) at anything else;
+ * - integers as DOUBLE, unless the file has the decimal comma: the same holds
+ *   for `TRY_CAST(text AS DOUBLE)`, which is what the detailed path reads a
+ *   non-canonical integer with (`numberExpr` of text without a comma); a
+ *   canonical one gives the same number either way. `1.5` is read, then
+ *   found not whole, as the detailed path finds it.
+ * A source column mapped to two columns stays text.
  */
-export function cleanCell(c: ColumnSpec, v: string, dialect: SqlDialect): [string, string] {
+export function fastReadTypes(
+	spec: DatasetSpec,
+	mapping: Readonly<Record<string, string>>,
+	dialect: SqlDialect
+): Record<string, 'DATE' | 'DOUBLE'> {
+	const uses = new Map<string, number>();
+	for (const s of Object.values(mapping)) uses.set(s, (uses.get(s) ?? 0) + 1);
+	const out: Record<string, 'DATE' | 'DOUBLE'> = {};
+	for (const c of spec.columns) {
+		const s = mapping[c.name];
+		if (s === undefined || uses.get(s) !== 1) continue;
+		if (c.type === 'date') out[s] = 'DATE';
+		if (c.type === 'integer' && !dialect.decimalComma) out[s] = 'DOUBLE';
+	}
+	return out;
+}
+
+/**
+ * One column of a clean file: `[value, clean]` for the source value `v`
+ * (non-NULL; NULL is handled by the caller): text, or typed by `read_csv` as
+ * `readAs` says (`fastReadTypes`). The value is what the detailed path's
+ * layers 1–3 give for such text; `clean` says the detailed path would
+ * neither change the text nor report anything on this cell.
+ */
+export function cleanCell(
+	c: ColumnSpec,
+	v: string,
+	dialect: SqlDialect,
+	readAs?: 'DATE' | 'DOUBLE'
+): [string, string] {
+	if (readAs === 'DOUBLE' && c.type === 'integer') {
+		// The detailed path's test for a non-canonical integer, on the number read.
+		return [
+			`CAST(${v} AS INTEGER)`,
+			[`${v} = trunc(${v})`, `${v} BETWEEN -2147483648 AND 2147483647`, ...bounds(c, v)].join(
+				' AND '
+			)
+		];
+	}
+	if (readAs === 'DATE' && c.type === 'date')
+		return [v, `${v} BETWEEN ${MIN_DATE} AND ${MAX_DATE}`];
 	switch (c.type) {
 		case 'text':
 			if (c.allowed) return [v, `${v} IN (${c.allowed.map(lit).join(', ')})`];
@@ -131,7 +183,7 @@ export function fastSelectSql(spec: DatasetSpec, source: FastSource): string {
 		const s = source.mapping[c.name];
 		if (s === undefined) return `${empty} AS ${id(c.name)}`;
 		const v = id(s);
-		const [value, clean] = cleanCell(c, v, source.dialect);
+		const [value, clean] = cleanCell(c, v, source.dialect, source.readTypes?.[s]);
 		const whenNull = c.required && def === null ? fail : empty;
 		return `CASE WHEN ${v} IS NULL THEN ${whenNull} WHEN ${clean} THEN CAST(${value} AS ${type}) ELSE ${fail} END AS ${id(c.name)}`;
 	});

@@ -17,7 +17,7 @@ import { quoteIdent } from '../engine/sql';
 import { tr, type Locale } from '../i18n';
 import { decodeBytes, type Encoding } from './decode';
 import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
-import { fastCheckSql, fastSelectSql } from './fast-sql';
+import { fastCheckSql, fastReadTypes, fastSelectSql } from './fast-sql';
 import { DATASET_SPECS, columnSpec, type DatasetSpec } from './schema';
 import { readRecords, sniffDialect, type DateOrder, type Delimiter } from './sniff';
 import {
@@ -680,10 +680,12 @@ FROM ${this.reg.readCsv(this.report.columns, true)}`);
 		const spec = this.spec as DatasetSpec;
 		const q = quoteIdent;
 		const src = reg.source;
+		const readTypes = fastReadTypes(spec, this.mapping, src.dialect);
 		const select = fastSelectSql(spec, {
-			from: reg.readCsv(this.report.columns, true),
+			from: reg.readCsv(this.report.columns, true, false, readTypes),
 			mapping: this.mapping,
-			dialect: src.dialect
+			dialect: src.dialect,
+			readTypes
 		});
 		try {
 			// Not TEMP: a replace renames the stage into the typed table (swapInSql).
