@@ -4,7 +4,10 @@
  *
  * Data never becomes row objects in JS: the file is registered with DuckDB
  * and read by `read_csv`; conversion, validation and load are a few set-based
- * SQL statements (validate-sql.ts). JS only decodes what it must
+ * SQL statements (validate-sql.ts). Clean files, the usual case (the demo
+ * data, saved imports replayed on every start), first try a cheaper path
+ * with the same result (fast-sql.ts); a file with anything to report falls
+ * back to the detailed one, which lists each problem with its line. JS only decodes what it must
  * (source.ts), reads the header record, counts line breaks, and receives the
  * (capped) list of issues.
  *
@@ -1006,8 +1009,10 @@ export async function prepareImport(engine: Engine, opts: ImportOptions): Promis
  * and leaves the table as it was (also in 'replace' mode).
  *
  * How: the file is registered with DuckDB (as bytes when it is UTF-8, as
- * re-encoded text otherwise) and read through a view `read_csv(…, all text)`
- * numbered with `row_number()`. One INSERT converts it into a stage table
+ * re-encoded text otherwise). A clean file (nothing to report) takes the fast
+ * path (fast-sql.ts): one `read_csv` straight into a stage shaped like the
+ * typed table, checks as counts, then the load below. Any other file is read
+ * through a view `read_csv(…, all text)` numbered with `row_number()`. One INSERT converts it into a stage table
  * shaped like the typed table (`typedSelectSql`); validation scans the stage;
  * the load then either turns the stage into the typed table (replace, or an
  * empty table: rows with errors deleted, constraints restored, table swapped)
