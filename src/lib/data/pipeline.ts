@@ -4,7 +4,10 @@
  *
  * Data never becomes row objects in JS: the file is registered with DuckDB
  * and read by `read_csv`; conversion, validation and load are a few set-based
- * SQL statements (validate-sql.ts). JS only decodes what it must
+ * SQL statements (validate-sql.ts). Clean files, the usual case (the demo
+ * data, saved imports replayed on every start), first try a cheaper path
+ * with the same result (fast-sql.ts); a file with anything to report falls
+ * back to the detailed one, which lists each problem with its line. JS only decodes what it must
  * (source.ts), reads the header record, counts line breaks, and receives the
  * (capped) list of issues.
  *
@@ -17,6 +20,7 @@ import { quoteIdent } from '../engine/sql';
 import { tr, type Locale } from '../i18n';
 import { decodeBytes, type Encoding } from './decode';
 import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
+import { fastCheckSql, fastReadTypes, fastSelectSql } from './fast-sql';
 import { DATASET_SPECS, columnSpec, type DatasetSpec } from './schema';
 import { readRecords, sniffDialect, type DateOrder, type Delimiter } from './sniff';
 import {
@@ -137,6 +141,11 @@ export interface ImportOptions {
 	onPreview?: (preview: Preview) => void;
 	/** Yields to the page between slices of JS work (default: a macrotask). */
 	pause?: () => Promise<void>;
+	/**
+	 * Skip the fast path for clean files and always stage the detailed way
+	 * (line numbers, source text). The result is the same; tests compare both.
+	 */
+	detailed?: boolean;
 }
 
 export type ImportStep = 'decode' | 'sniff' | 'map' | 'stage' | 'validate' | 'load' | 'done';
@@ -151,6 +160,9 @@ export interface Preview {
 export const PREVIEW_ROWS = 10;
 
 const DEFAULT_MAX_ISSUES = 10_000;
+
+/** From this many rows, a load of a clean file renames its stage into the typed table rather than copying it. */
+const SWAP_MIN_ROWS = 50_000;
 
 let sequence = 0;
 /** Bumped by every committed load: a prepared import validated before must validate again. */
@@ -427,6 +439,10 @@ class Importer implements PreparedImport {
 	/** Row errors of the last validation (file-level issues excluded). */
 	private rowErrors = 0;
 	private released = false;
+	/** The stage came from the fast path: typed columns only (no `__line`, no `__raw_*`). */
+	private fast = false;
+	private viewCreated = false;
+	private linesRegistered = false;
 
 	constructor(
 		private readonly engine: Engine,
@@ -511,7 +527,6 @@ class Importer implements PreparedImport {
 
 	async prepare(): Promise<this> {
 		const { engine, opts, names } = this;
-		const q = quoteIdent;
 		const r = this.report;
 
 		this.step('decode');
@@ -577,10 +592,6 @@ class Importer implements PreparedImport {
 		this.reg = reg;
 		try {
 			await reg.register();
-			// A view reading every column as text, in file order, with its line number.
-			await engine.exec(`CREATE OR REPLACE TEMP VIEW ${q(names.source)} AS
-SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS __line, *
-FROM ${reg.readCsv(columns, true)}`);
 		} catch (error) {
 			return this.fail(error);
 		}
@@ -591,6 +602,7 @@ FROM ${reg.readCsv(columns, true)}`);
 			const share = codeShareSql(names.source, col);
 			let row;
 			try {
+				await this.sourceView();
 				[row] = await reg.read(() => engine.query(share.sql, share.params));
 			} catch (error) {
 				return this.fail(error);
@@ -634,15 +646,108 @@ FROM ${reg.readCsv(columns, true)}`);
 			);
 		}
 
-		// Convert once into the stage: the typed table's columns + __line + __raw_*.
 		this.step('stage');
-		const helpers = ['__line', ...rawColumns(spec)];
-		const ddl = TABLE_DDL[dataset].replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
 		try {
-			await engine.exec(`${ddl};
+			if (!opts.detailed && (await this.stageFast(opts.mode))) return this;
+		} catch (error) {
+			return this.fail(error);
+		}
+		return this.stageDetailed(opts.mode);
+	}
+
+	/** A view reading every column as text, in file order, with its line number (created once). */
+	private async sourceView(): Promise<void> {
+		if (this.viewCreated || !this.reg) return;
+		await this.engine.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(this.names.source)} AS
+SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS __line, *
+FROM ${this.reg.readCsv(this.report.columns, true)}`);
+		this.viewCreated = true;
+	}
+
+	/** The typed table exists (a replay or a test may import before `importFiles` created it). */
+	private targetDdl(): string {
+		const dataset = (this.spec as DatasetSpec).name;
+		return TABLE_DDL[dataset].replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
+	}
+
+	/**
+	 * The fast path (fast-sql.ts): the file read once straight into a stage
+	 * shaped like the typed table, then the checks that need other rows, as
+	 * counts. True when the file is clean: the report is complete (nothing to
+	 * list) and the stage is ready to load. False: the stage is to be built
+	 * again by the detailed path, which explains every problem with its line.
+	 */
+	private async stageFast(mode: 'replace' | 'append'): Promise<boolean> {
+		const { engine, names } = this;
+		const reg = this.reg as RegisteredSource;
+		const spec = this.spec as DatasetSpec;
+		const q = quoteIdent;
+		const src = reg.source;
+		const readTypes = fastReadTypes(spec, this.mapping, src.dialect);
+		const select = fastSelectSql(spec, {
+			from: reg.readCsv(this.report.columns, true, false, readTypes),
+			mapping: this.mapping,
+			dialect: src.dialect,
+			readTypes
+		});
+		try {
+			// Not TEMP: a replace renames the stage into the typed table (swapInSql).
+			await engine.exec(`${this.targetDdl()};
+CREATE OR REPLACE TABLE ${q(names.stage)} AS SELECT * FROM ${q(spec.name)} LIMIT 0;
+INSERT INTO ${q(names.stage)} BY NAME ${select}`);
+			const rows = await this.checkFast(mode);
+			// Records spanning lines, or blank lines: the detailed path numbers lines (and may warn).
+			if (rows === null || countLines(src.buffer ?? src.text ?? '') !== rows + 1) return false;
+			this.report.rows = rows;
+		} catch (error) {
+			// Not clean, not UTF-8 after all, not valid CSV…: the detailed path says what.
+			if (engineStopped(error) || isOutOfMemory(error)) throw error;
+			return false;
+		}
+		this.fast = true;
+		this.loadable = true;
+		this.cleanReport(mode);
+		return true;
+	}
+
+	/** Rows of the fast stage when nothing is to be reported for `mode`, else null. */
+	private async checkFast(mode: 'replace' | 'append'): Promise<number | null> {
+		const spec = this.spec as DatasetSpec;
+		const check = fastCheckSql(spec, { stage: this.names.stage, mode, today: this.opts.today });
+		const [c] = await this.engine.query(check.sql, check.params);
+		const rows = Number(c.rows);
+		return Number(c.problems) === 0 && rows > 0 ? rows : null;
+	}
+
+	/** A validation that found nothing: every row is valid. */
+	private cleanReport(mode: 'replace' | 'append') {
+		this.rows = { listed: [], errors: 0, warnings: 0, kinds: [] };
+		this.errorLines = 0;
+		this.rowErrors = 0;
+		this.report.valid = this.report.rows;
+		this.summarise();
+		this.validated = { mode, at: commits };
+	}
+
+	/** The detailed path: stage with line numbers and source text, then list every problem. */
+	private async stageDetailed(mode: 'replace' | 'append'): Promise<this> {
+		const { engine, opts, names } = this;
+		const q = quoteIdent;
+		const r = this.report;
+		const spec = this.spec as DatasetSpec;
+		const reg = this.reg as RegisteredSource;
+		const src = reg.source;
+		const dialect = src.dialect;
+		const columns = r.columns;
+		this.fast = false;
+		// Convert once into the stage: the typed table's columns + __line + __raw_*.
+		const helpers = ['__line', ...rawColumns(spec)];
+		try {
+			await this.sourceView();
+			await engine.exec(`${this.targetDdl()};
 CREATE OR REPLACE TABLE ${q(names.stage)} AS SELECT * FROM ${q(spec.name)} LIMIT 0;
 ${helpers.map((h) => `ALTER TABLE ${q(names.stage)} ADD COLUMN ${q(h)} ${h === '__line' ? 'INTEGER' : 'VARCHAR'};`).join('\n')}`);
-			const typed = typedSelectSql(spec, { staging: names.source, mapping: m.mapping, dialect });
+			const typed = typedSelectSql(spec, { staging: names.source, mapping: this.mapping, dialect });
 			await reg.read(() =>
 				engine.query(`INSERT INTO ${q(names.stage)} BY NAME ${typed.sql}`, typed.params)
 			);
@@ -676,6 +781,7 @@ ${helpers.map((h) => `ALTER TABLE ${q(names.stage)} ADD COLUMN ${q(h)} ${h === '
 					opts.pause
 				);
 				if (starts.length === r.rows) {
+					this.linesRegistered = true;
 					await engine.registerText(names.linesFile, starts.join('\n'));
 					await engine.exec(`CREATE OR REPLACE TEMP TABLE ${q(names.lines)} AS
 SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS ord, l
@@ -691,7 +797,7 @@ UPDATE ${q(names.stage)} SET __line = x.l FROM ${q(names.lines)} x WHERE ${q(nam
 
 		this.loadable = true;
 		try {
-			await this.validate(opts.mode);
+			await this.validate(mode);
 		} catch (error) {
 			return this.fail(error);
 		}
@@ -703,6 +809,16 @@ UPDATE ${q(names.stage)} SET __line = x.l FROM ${q(names.lines)} x WHERE ${q(nam
 		const { engine, opts, names, spec } = this;
 		const q = quoteIdent;
 		this.step('validate');
+		if (this.fast) {
+			if ((await this.checkFast(mode)) !== null) {
+				this.cleanReport(mode);
+				return this.report;
+			}
+			// Something to report in this mode (a key already loaded…): stage it the detailed way.
+			this.step('stage');
+			await this.stageDetailed(mode);
+			return this.report;
+		}
 		const check = issuesSql(spec, {
 			staging: names.source,
 			mapping: this.mapping,
@@ -792,7 +908,7 @@ ORDER BY line, ord, code LIMIT ${room}`
 		const target = spec.name;
 		const q = quoteIdent;
 		const errors = this.rowErrors;
-		const helpers = ['__line', ...rawColumns(spec)];
+		const helpers = this.fast ? [] : ['__line', ...rawColumns(spec)];
 		this.step('load');
 		const run = async (swap: boolean) => {
 			if (swap && errors > 0) {
@@ -825,8 +941,10 @@ ORDER BY line, ord, code LIMIT ${room}`
 				throw error;
 			}
 		};
-		let swap = mode === 'replace';
-		if (!swap) {
+		// A small clean file: copying it costs less than the catalog queries and DDL of a swap.
+		const small = this.fast && this.report.rows < SWAP_MIN_ROWS;
+		let swap = mode === 'replace' && !small;
+		if (!swap && !small) {
 			const [{ n: existing }] = await engine.query(
 				`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${q(target)} LIMIT 1)`
 			);
@@ -869,7 +987,7 @@ ORDER BY line, ord, code LIMIT ${room}`
 			)
 			.catch(() => {});
 		await engine.dropFile(names.file).catch(() => {});
-		await engine.dropFile(names.linesFile).catch(() => {});
+		if (this.linesRegistered) await engine.dropFile(names.linesFile).catch(() => {});
 		this.step('done');
 	}
 }
@@ -891,8 +1009,10 @@ export async function prepareImport(engine: Engine, opts: ImportOptions): Promis
  * and leaves the table as it was (also in 'replace' mode).
  *
  * How: the file is registered with DuckDB (as bytes when it is UTF-8, as
- * re-encoded text otherwise) and read through a view `read_csv(…, all text)`
- * numbered with `row_number()`. One INSERT converts it into a stage table
+ * re-encoded text otherwise). A clean file (nothing to report) takes the fast
+ * path (fast-sql.ts): one `read_csv` straight into a stage shaped like the
+ * typed table, checks as counts, then the load below. Any other file is read
+ * through a view `read_csv(…, all text)` numbered with `row_number()`. One INSERT converts it into a stage table
  * shaped like the typed table (`typedSelectSql`); validation scans the stage;
  * the load then either turns the stage into the typed table (replace, or an
  * empty table: rows with errors deleted, constraints restored, table swapped)
@@ -949,6 +1069,8 @@ export interface ImportFilesOptions {
 	 */
 	mode?: 'replace' | 'append';
 	maxIssues?: number;
+	/** See `ImportOptions.detailed`. */
+	detailed?: boolean;
 }
 
 export interface ImportFilesResult {
@@ -988,7 +1110,8 @@ export async function importFiles(
 			mode: first ? (opts.mode ?? 'replace') : 'append',
 			today: opts.today,
 			locale: opts.locale,
-			maxIssues: opts.maxIssues
+			maxIssues: opts.maxIssues,
+			detailed: opts.detailed
 		});
 		reports.push(report);
 		if (report.dataset)

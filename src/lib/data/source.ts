@@ -548,13 +548,18 @@ export class RegisteredSource {
 		return this.source.text;
 	}
 
-	/** `read_csv(…)` of this source: every column as text, in file order. */
-	readCsv(columns: readonly string[], header: boolean, keepEmptyQuoted = false): string {
+	/** `read_csv(…)` of this source: every column as text (unless `types` says otherwise), in file order. */
+	readCsv(
+		columns: readonly string[],
+		header: boolean,
+		keepEmptyQuoted = false,
+		types: Readonly<Record<string, 'DATE' | 'DOUBLE'>> = {}
+	): string {
 		const { dialect, skip } = this.source;
-		const types = columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
+		const list = columns.map((c) => `${quoteLiteral(c)}: '${types[c] ?? 'VARCHAR'}'`).join(', ');
 		return `read_csv(${quoteLiteral(this.ref)}, header = ${header}, skip = ${skip}, auto_detect = false,
 	delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"', strict_mode = true,
-	${keepEmptyQuoted ? 'allow_quoted_nulls = false, ' : ''}columns = {${types}})`;
+	${keepEmptyQuoted ? 'allow_quoted_nulls = false, ' : ''}columns = {${list}})`;
 	}
 
 	async read<T>(fn: () => Promise<T>): Promise<T> {

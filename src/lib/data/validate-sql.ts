@@ -23,7 +23,13 @@
  */
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { SqlQuery } from '../engine/types';
-import { SQL_TYPE, WARNING_CODES, type ColumnSpec, type DatasetSpec } from './schema';
+import {
+	SQL_TYPE,
+	WARNING_CODES,
+	type ColumnSpec,
+	type CrossRule,
+	type DatasetSpec
+} from './schema';
 import type { DateOrder } from './sniff';
 
 export interface SqlDialect {
@@ -112,8 +118,8 @@ export function dateFormats(order: DateOrder | null): string {
 }
 
 /** Dates outside this range are typos (`3/4/24` read as year 24), reported as invalid. */
-const MIN_DATE = "DATE '1900-01-01'";
-const MAX_DATE = "DATE '2999-12-31'";
+export const MIN_DATE = "DATE '1900-01-01'";
+export const MAX_DATE = "DATE '2999-12-31'";
 
 const TRUE_WORDS = ['true', 't', '1', 'si', 's', 'yes', 'y', 'verdadero', 'v', 'x'];
 const FALSE_WORDS = ['false', 'f', '0', 'no', 'n', 'falso'];
@@ -170,7 +176,7 @@ function parsedExpr(c: ColumnSpec, r: string, dialect: SqlDialect): string | nul
 }
 
 /** Layer 3: the typed value from source text `r` and parsed value `p`. NULL = empty or invalid. */
-function typedExpr(c: ColumnSpec, r: string, p: string, dialect: SqlDialect): string {
+export function typedExpr(c: ColumnSpec, r: string, p: string, dialect: SqlDialect): string {
 	switch (c.type) {
 		case 'text': {
 			if (!c.allowed) return r;
@@ -318,7 +324,12 @@ function cellCheck(c: ColumnSpec, refAlias: string | null): string | null {
 	return whens.length ? `CASE ${whens.join(' ')} END` : null;
 }
 
-function referenceJoin(c: ColumnSpec, ctx: ValidationContext, alias: string): string {
+/** LEFT JOIN of the referenced keys (and kinds) as `alias.k` (`alias.kind`), on `t.<column>`. */
+export function referenceJoin(
+	c: ColumnSpec,
+	ctx: Pick<ValidationContext, 'tables'>,
+	alias: string
+): string {
 	const ref = c.references;
 	if (!ref) return '';
 	const table = id(ctx.tables?.[ref.dataset] ?? ref.dataset);
@@ -329,12 +340,31 @@ function referenceJoin(c: ColumnSpec, ctx: ValidationContext, alias: string): st
 	return `LEFT JOIN (${sub}) ${alias} ON ${alias}.k = t.${id(c.name)}`;
 }
 
-function keyMatch(spec: DatasetSpec, a: string, b: string): string {
+export function keyMatch(spec: DatasetSpec, a: string, b: string): string {
 	return spec.key.map((k) => `${a}.${id(k)} = ${b}.${id(k)}`).join(' AND ');
 }
 
 function keyValue(spec: DatasetSpec, alias: string): string {
 	return `concat_ws(' / ', ${spec.key.map((k) => `CAST(${alias}.${id(k)} AS VARCHAR)`).join(', ')})`;
+}
+
+/** The condition (on alias `t`) under which a row breaks a cross-column rule. */
+export function ruleViolation(rule: CrossRule): string {
+	const col = `t.${id(rule.column)}`;
+	switch (rule.kind) {
+		case 'lte': {
+			const left = rule.left.map((l) => `t.${id(l)}`);
+			const sum = left.map((l) => `COALESCE(${l}, 0)`).join(' + ');
+			const right = `t.${id(rule.right)}`;
+			return `${right} IS NOT NULL AND (${left.map((l) => `${l} IS NOT NULL`).join(' OR ')}) AND ${sum} > ${right}`;
+		}
+		case 'onlyWhen': {
+			const w = `t.${id(rule.when.column)}`;
+			return `${col} IS NOT NULL AND ${w} IS NOT NULL AND ${w} <> ${lit(rule.when.equals)}`;
+		}
+		case 'positiveWhen':
+			return `t.${id(rule.when.column)} = ${lit(rule.when.equals)} AND ${col} <= 0`;
+	}
 }
 
 interface Branch {
@@ -397,31 +427,26 @@ FROM ${from} WHERE ${keyNotNull} AND ${existing}`
 
 	for (const rule of spec.rules) {
 		const col = `t.${id(rule.column)}`;
+		const where = ruleViolation(rule);
 		let select: string;
 		switch (rule.kind) {
 			case 'lte': {
-				const left = rule.left.map((l) => `t.${id(l)}`);
-				const sum = left.map((l) => `COALESCE(${l}, 0)`).join(' + ');
-				const right = `t.${id(rule.right)}`;
+				const sum = rule.left.map((l) => `COALESCE(t.${id(l)}, 0)`).join(' + ');
 				select = `SELECT t.__line AS line, ${lit(rule.code)} AS code, CAST(${sum} AS VARCHAR) AS value,
-	CAST(${right} AS VARCHAR) AS detail
-FROM ${from} WHERE ${right} IS NOT NULL AND (${left.map((l) => `${l} IS NOT NULL`).join(' OR ')}) AND ${sum} > ${right}`;
+	CAST(t.${id(rule.right)} AS VARCHAR) AS detail
+FROM ${from} WHERE ${where}`;
 				break;
 			}
-			case 'onlyWhen': {
-				const w = `t.${id(rule.when.column)}`;
+			case 'onlyWhen':
 				select = `SELECT t.__line AS line, ${lit(rule.code)} AS code, CAST(${col} AS VARCHAR) AS value,
-	CAST(${w} AS VARCHAR) AS detail
-FROM ${from} WHERE ${col} IS NOT NULL AND ${w} IS NOT NULL AND ${w} <> ${lit(rule.when.equals)}`;
+	CAST(t.${id(rule.when.column)} AS VARCHAR) AS detail
+FROM ${from} WHERE ${where}`;
 				break;
-			}
-			case 'positiveWhen': {
-				const w = `t.${id(rule.when.column)}`;
+			case 'positiveWhen':
 				select = `SELECT t.__line AS line, ${lit(rule.code)} AS code, CAST(${col} AS VARCHAR) AS value,
 	CAST(NULL AS VARCHAR) AS detail
-FROM ${from} WHERE ${w} = ${lit(rule.when.equals)} AND ${col} <= 0`;
+FROM ${from} WHERE ${where}`;
 				break;
-			}
 		}
 		out.push({ ord: ordOf(rule.column), column: rule.column, select });
 	}

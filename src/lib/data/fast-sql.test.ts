@@ -1,0 +1,410 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createNodeEngine } from '../engine/node';
+import { quoteIdent, quoteLiteral } from '../engine/sql';
+import type { Engine, Row } from '../engine/types';
+import { fastCheckSql, fastReadTypes, fastSelectSql, NOT_CLEAN } from './fast-sql';
+import { DATASET_SPECS } from './schema';
+import { createTablesSql, type DatasetName } from './tables';
+import { typedSelectSql, type SqlDialect } from './validate-sql';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+let engine: Engine;
+let seq = 0;
+
+beforeAll(async () => {
+	engine = await createNodeEngine();
+	await engine.exec(createTablesSql());
+	await engine.exec(`INSERT INTO districts (ubigeo, name, province) VALUES
+		('150101', 'Lima', 'Lima'), ('070101', 'Callao', 'Callao');
+	INSERT INTO framework (indicator_id, domain, kind, weight) VALUES
+		('D1.01', 1, 'policy', 1), ('E1', 4, 'statistic', 1);`);
+}, 120_000);
+afterAll(async () => {
+	await engine.close();
+}, 120_000);
+
+const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
+const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));
+
+/** All-VARCHAR rows in a table, `__line` = 2, 3, … (what the detailed path's staging view gives). */
+async function staging(headers: string[], rows: (string | null)[][]): Promise<string> {
+	const name = `fst_${++seq}`;
+	const cols = ['__line INTEGER', ...headers.map((h) => `${quoteIdent(h)} VARCHAR`)];
+	const values = rows.map(
+		(r, i) =>
+			`(${[String(i + 2), ...r.map((v) => (v === null ? 'NULL' : quoteLiteral(v)))].join(', ')})`
+	);
+	await engine.exec(`CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')});
+INSERT INTO ${quoteIdent(name)} VALUES ${values.join(', ')}`);
+	return name;
+}
+
+async function fast(
+	dataset: DatasetName,
+	headers: string[],
+	rows: (string | null)[][],
+	dialect: SqlDialect = COMMA
+): Promise<Row[]> {
+	const stg = await staging(headers, rows);
+	const sql = fastSelectSql(DATASET_SPECS[dataset], {
+		from: quoteIdent(stg),
+		mapping: identity(headers),
+		dialect
+	});
+	return engine.query(`${sql} ORDER BY rowid`);
+}
+
+/** The detailed path's typed columns for the same rows (helpers left out). */
+async function detailed(
+	dataset: DatasetName,
+	headers: string[],
+	rows: (string | null)[][],
+	dialect: SqlDialect = COMMA
+): Promise<Row[]> {
+	const spec = DATASET_SPECS[dataset];
+	const stg = await staging(headers, rows);
+	const q = typedSelectSql(spec, { staging: stg, mapping: identity(headers), dialect });
+	const cols = spec.columns.map((c) => quoteIdent(c.name)).join(', ');
+	return engine.query(`SELECT ${cols} FROM (${q.sql}) ORDER BY __line`);
+}
+
+describe('fastSelectSql', () => {
+	it('types a clean activity as the typed table has it', async () => {
+		const headers = [
+			'activity_id',
+			'date',
+			'ubigeo',
+			'type',
+			'audience',
+			'topic',
+			'modality',
+			'participants_total',
+			'participants_women',
+			'participants_men',
+			'participants_migrants',
+			'partner'
+		];
+		const rows = await fast('activities', headers, [
+			[
+				'A1',
+				'2024-03-04',
+				'070101',
+				'campana',
+				'academia',
+				'salud',
+				'virtual',
+				'25',
+				'10',
+				null,
+				'0',
+				'OIM'
+			]
+		]);
+		expect(rows).toEqual([
+			{
+				activity_id: 'A1',
+				date: '2024-03-04',
+				ubigeo: '070101',
+				type: 'campana',
+				audience: 'academia',
+				topic: 'salud',
+				modality: 'virtual',
+				participants_total: 25,
+				participants_women: 10,
+				participants_men: null,
+				participants_migrants: 0,
+				partner: 'OIM'
+			}
+		]);
+	});
+
+	it('gives defaults for empty cells and absent columns', async () => {
+		const rows = await fast(
+			'statistics',
+			['ubigeo', 'period', 'indicator_id', 'value', 'sex'],
+			[['150101', '2024-05', 'E1', '12.5', null]]
+		);
+		expect(rows[0]).toMatchObject({ value: 12.5, sex: 'total', nationality: 'total' });
+	});
+
+	it('reads the decimal comma as the detailed path does', async () => {
+		const rows = await fast(
+			'statistics',
+			['ubigeo', 'period', 'indicator_id', 'value', 'numerator'],
+			[['150101', '2024', 'E1', '12,5', '-3']],
+			{ decimalComma: true, dateOrder: 'dmy' }
+		);
+		expect(rows[0]).toMatchObject({ value: 12.5, numerator: -3 });
+	});
+
+	// Each of these the detailed path would change or report: the fast read stops.
+	const notClean: [string, DatasetName, string[], (string | null)[]][] = [
+		[
+			'a 5-digit ubigeo (padded, warning)',
+			'districts',
+			['ubigeo', 'name', 'province'],
+			['70101', 'Callao', 'Callao']
+		],
+		[
+			'a name with spaces around (trimmed)',
+			'districts',
+			['ubigeo', 'name', 'province'],
+			['070101', ' Callao', 'Callao']
+		],
+		['a formula mark', 'districts', ['ubigeo', 'name', 'province'], ['070101', "'=1+1", 'Callao']],
+		[
+			'a missing required value',
+			'districts',
+			['ubigeo', 'name', 'province'],
+			['070101', null, 'Callao']
+		],
+		[
+			'an integer that is not canonical',
+			'districts',
+			['ubigeo', 'name', 'province', 'population'],
+			['070101', 'Callao', 'Callao', '1.5']
+		],
+		[
+			'a negative count',
+			'districts',
+			['ubigeo', 'name', 'province', 'population'],
+			['070101', 'Callao', 'Callao', '-1']
+		],
+		[
+			'a set value in another spelling',
+			'framework',
+			['indicator_id', 'domain', 'kind', 'text_es'],
+			['D9', '1', 'Política', 'x']
+		],
+		[
+			'a domain out of range',
+			'framework',
+			['indicator_id', 'domain', 'kind', 'text_es'],
+			['D9', '7', 'policy', 'x']
+		],
+		[
+			'Excel scientific notation',
+			'statistics',
+			['ubigeo', 'period', 'indicator_id', 'value'],
+			['150101', '2024', 'E1', '2.01235E+10']
+		],
+		[
+			'a day-first date',
+			'actions',
+			['action_id', 'ubigeo', 'description', 'status', 'due_date'],
+			['X1', '150101', 'd', 'pendiente', '03/04/2024']
+		],
+		[
+			'a date out of range',
+			'actions',
+			['action_id', 'ubigeo', 'description', 'status', 'due_date'],
+			['X1', '150101', 'd', 'pendiente', '0024-04-03']
+		],
+		[
+			'a period that is not one',
+			'statistics',
+			['ubigeo', 'period', 'indicator_id', 'value'],
+			['150101', '2024-13', 'E1', '1']
+		]
+	];
+	it.each(notClean)('stops at %s', async (_label, dataset, headers, row) => {
+		await expect(fast(dataset, headers, [row])).rejects.toThrow(NOT_CLEAN);
+	});
+
+	it('gives exactly the detailed path’s values on clean rows of every dataset', async () => {
+		const cases: [DatasetName, string[], (string | null)[][], SqlDialect?][] = [
+			[
+				'districts',
+				[
+					'ubigeo',
+					'name',
+					'province',
+					'department',
+					'population',
+					'migrant_population',
+					'grid_row',
+					'grid_col'
+				],
+				[
+					['150101', 'Lima', 'Lima', 'Lima', '268352', '21000', '3', '4'],
+					['070101', 'Callao', 'Callao', null, null, null, null, null]
+				]
+			],
+			[
+				'framework',
+				[
+					'indicator_id',
+					'domain',
+					'subarea',
+					'kind',
+					'text_es',
+					'weight',
+					'unit',
+					'higher_is_better'
+				],
+				[
+					['D1.01', '1', 'Acceso', 'policy', '¿Existe…?', '2.5', null, null],
+					['E9', '4', null, 'statistic', 'Tasa', null, 'per_1000', 'sí']
+				]
+			],
+			[
+				'assessments',
+				['ubigeo', 'round', 'indicator_id', 'answer', 'evidence', 'source_url', 'updated_at'],
+				[
+					[
+						'150101',
+						'2024-s1',
+						'D1.01',
+						'cumple',
+						'Ordenanza 12',
+						'https://x.pe/a',
+						'2024-05-01T10:00:00-05:00'
+					],
+					['070101', '2023', 'D1.01', 'no_sabe', null, null, null]
+				]
+			],
+			[
+				'statistics',
+				[
+					'ubigeo',
+					'period',
+					'indicator_id',
+					'value',
+					'numerator',
+					'denominator',
+					'sex',
+					'nationality'
+				],
+				[['150101', '2024-05', 'E1', '1234,5', '3', null, 'mujer', null]],
+				{ decimalComma: true, dateOrder: 'dmy' }
+			],
+			[
+				'actions',
+				[
+					'action_id',
+					'ubigeo',
+					'indicator_id',
+					'description',
+					'due_date',
+					'status',
+					'completed_on'
+				],
+				[['X1', '150101', 'D1.01', 'Plan', '2024-12-31', 'completada', '2024-11-02']]
+			]
+		];
+		for (const [dataset, headers, rows, dialect] of cases) {
+			const a = await fast(dataset, headers, rows, dialect);
+			const b = await detailed(dataset, headers, rows, dialect);
+			expect(a, dataset).toEqual(b);
+		}
+	});
+});
+
+describe('fastReadTypes', () => {
+	it('has read_csv type dates, and integers unless the decimal is a comma', () => {
+		const spec = DATASET_SPECS.actions;
+		const mapping = { action_id: 'id', due_date: 'vence', completed_on: 'hecho', ubigeo: 'u' };
+		expect(fastReadTypes(spec, mapping, COMMA)).toEqual({ vence: 'DATE', hecho: 'DATE' });
+		const d = DATASET_SPECS.districts;
+		const m = {
+			ubigeo: 'u',
+			population: 'p',
+			migrant_population: 'm',
+			grid_row: 'g',
+			grid_col: 'g'
+		};
+		// grid_row and grid_col read the same column: it stays text.
+		expect(fastReadTypes(d, m, COMMA)).toEqual({ p: 'DOUBLE', m: 'DOUBLE' });
+		expect(fastReadTypes(d, m, { decimalComma: true, dateOrder: 'dmy' })).toEqual({});
+	});
+
+	it('gives the detailed path’s integers from numbers read as DOUBLE', async () => {
+		const spec = DATASET_SPECS.districts;
+		const csv = 'ubigeo,name,province,population\n150101,Lima,Lima,007\n070101,Callao,Callao,1.0\n';
+		await engine.registerText('fast_types.csv', csv);
+		const from = `read_csv('fast_types.csv', header = true, auto_detect = false, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR', 'province': 'VARCHAR', 'population': 'DOUBLE'})`;
+		const sql = fastSelectSql(spec, {
+			from,
+			mapping: identity(['ubigeo', 'name', 'province', 'population']),
+			dialect: COMMA,
+			readTypes: { population: 'DOUBLE' }
+		});
+		const rows = await engine.query(sql);
+		expect(rows.map((r) => r.population)).toEqual([7, 1]);
+		await engine.registerText(
+			'fast_types.csv',
+			'ubigeo,name,province,population\n150101,Lima,Lima,1.5\n'
+		);
+		await expect(engine.query(sql)).rejects.toThrow(NOT_CLEAN);
+	});
+});
+
+describe('fastCheckSql', () => {
+	async function check(
+		dataset: DatasetName,
+		headers: string[],
+		rows: (string | null)[][],
+		mode: 'replace' | 'append' = 'replace'
+	) {
+		const spec = DATASET_SPECS[dataset];
+		const stg = await staging(headers, rows);
+		const stage = `${stg}_typed`;
+		await engine.exec(
+			`CREATE TABLE ${quoteIdent(stage)} AS ${fastSelectSql(spec, { from: quoteIdent(stg), mapping: identity(headers), dialect: COMMA })}`
+		);
+		const q = fastCheckSql(spec, { stage, mode, today: '2025-06-30' });
+		const [r] = await engine.query(q.sql, q.params);
+		return { rows: r.rows, problems: r.problems };
+	}
+	const H = ['ubigeo', 'round', 'indicator_id', 'answer'];
+
+	it('counts nothing on a clean file', async () => {
+		expect(await check('assessments', H, [['150101', '2024', 'D1.01', 'cumple']])).toEqual({
+			rows: 1,
+			problems: 0
+		});
+	});
+
+	it('counts a duplicate key, an unknown district and an indicator of the wrong kind', async () => {
+		const r = await check('assessments', H, [
+			['150101', '2024', 'D1.01', 'cumple'],
+			['150101', '2024', 'D1.01', 'parcial'], // duplicate of the row above (one group)
+			['999999', '2024', 'D1.01', 'cumple'], // unknown district
+			['070101', '2024', 'E1', 'cumple'] // a statistic, not a policy
+		]);
+		expect(r).toEqual({ rows: 4, problems: 3 });
+	});
+
+	it('counts keys already loaded only when appending', async () => {
+		await engine.exec(
+			`INSERT INTO assessments (ubigeo, round, indicator_id, answer) VALUES ('070101', '2022', 'D1.01', 'cumple')`
+		);
+		const rows = [['070101', '2022', 'D1.01', 'parcial']];
+		expect(await check('assessments', H, rows, 'replace')).toEqual({ rows: 1, problems: 0 });
+		expect(await check('assessments', H, rows, 'append')).toEqual({ rows: 1, problems: 1 });
+		await engine.exec('DELETE FROM assessments');
+	});
+
+	it('counts broken cross-column rules and dates after today', async () => {
+		const headers = [
+			'activity_id',
+			'date',
+			'ubigeo',
+			'type',
+			'audience',
+			'topic',
+			'modality',
+			'participants_total',
+			'participants_women',
+			'participants_men'
+		];
+		const base = ['campana', 'academia', 'salud', 'virtual'];
+		const r = await check('activities', headers, [
+			['A1', '2025-01-01', '150101', ...base, '10', '6', '4'],
+			['A2', '2025-01-01', '150101', ...base, '10', '6', '5'], // 6 + 5 > 10
+			['A3', '2025-07-01', '150101', ...base, '10', null, null] // after today (a warning)
+		]);
+		expect(r).toEqual({ rows: 3, problems: 2 });
+	});
+});
