@@ -9,6 +9,7 @@ import {
 	breakdownsSql,
 	CATEGORY_DIMS,
 	buildCubeSql,
+	cubeDistrictCountSql,
 	districtsSql,
 	emptyFilters,
 	groupingId,
@@ -256,6 +257,7 @@ describe('key figures', () => {
 			const f = filters(state);
 			const views = [
 				keyFiguresSql(f),
+				keyFiguresSql(f, { districtBits: true }),
 				trendSql(f),
 				trendSql(f, false),
 				districtsSql(f),
@@ -265,6 +267,7 @@ describe('key figures', () => {
 			];
 			const forced = [
 				keyFiguresSql(f, { monthTable: false }),
+				keyFiguresSql(f, { monthTable: false, districtBits: true }),
 				trendSql(f, true, { monthTable: false }),
 				trendSql(f, false, { monthTable: false }),
 				districtsSql(f, { monthTable: false }),
@@ -283,9 +286,29 @@ describe('key figures', () => {
 		}
 		// most views of these states read the small table
 		expect(fromMonthTable).toBeGreaterThan(60);
-		// the trends and breakdowns of the two states with three or more categories (7 each), and
-		// the topic, modality and partner breakdowns of the type × audience state (three dims each)
-		expect(fromCategoryTable).toBe(17);
+		// the trends, breakdowns and key figures (with districtBits) of the two states with three or
+		// more categories (8 each), and of the type × audience state the key figures (with
+		// districtBits) and the topic, modality and partner breakdowns (three dims each)
+		expect(fromCategoryTable).toBe(20);
+	});
+
+	it('counts the districts reached from the category table when the cube knows few codes', async () => {
+		expect(await run(cubeDistrictCountSql())).toEqual([{ n: 5 }]);
+		const f = filters({
+			type: ['sesion_informativa', 'campana'],
+			audience: ['gobierno_local', 'comunidad_acogida'],
+			topic: ['regularizacion', 'salud']
+		});
+		const q = keyFiguresSql(f, { districtBits: true });
+		expect(q.sql).toContain('__activity_cube_c');
+		expect(keyFiguresSql(f).sql).not.toContain('__activity_cube_c');
+		const [cur, prev] = await run(q);
+		// 2024: A1 (L1) and A4 (C1); A3 is for comunidad_migrante
+		expect([cur.activities, cur.participants, cur.districts_reached]).toEqual([2, 140, 2]);
+		// reach: migrants 10 + 20 in districts with a known population, of 3500
+		expect(cur.reach_per_1000_migrants).toBeCloseTo((1000 * 30) / 3500, 9);
+		// 2023: A5 is on gobernanza, A6 a capacitación
+		expect([prev.activities, prev.districts_reached]).toEqual([0, 0]);
 	});
 
 	it('applies every filter', async () => {

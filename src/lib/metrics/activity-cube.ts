@@ -12,11 +12,11 @@ import type { SqlQuery, Value } from '../engine/types';
  * - `__activity_cube_m`: the same summed by month, once per dimension
  *   (GROUPING SETS). With no filter but a whole-month period, every view
  *   reads a few hundred rows from here.
- * - `__activity_cube_c`: activities and participants by month × the five
- *   categories, without geography. With several category filters and no
- *   district or province one, the breakdowns and the trend read it: about
- *   a third of the day cube's rows for a year (the district code is what
- *   multiplies the combinations).
+ * - `__activity_cube_c`: the measures by month × the five categories,
+ *   without geography, plus the districts reached as a bit set. With several
+ *   category filters and no district or province one, the key figures, the
+ *   breakdowns and the trend read it: about a third of the day cube's rows
+ *   for a year (the district code is what multiplies the combinations).
  *
  * Each view is "filtered by every selection except its own" (Mosaic's
  * cross-filter): the bars by type ignore the type filter, so the other types
@@ -32,7 +32,7 @@ import type { SqlQuery, Value } from '../engine/types';
 
 export const CUBE = '__activity_cube';
 export const CUBE_MONTHS = '__activity_cube_m';
-/** Activities and participants by month × the five categories (no geography). */
+/** The measures by month × the five categories (no geography). */
 export const CUBE_CATEGORIES = '__activity_cube_c';
 /** Every value of each category (`part, dim, key`), to zero-fill the breakdowns. */
 export const CUBE_DOMAINS = '__activity_cube_d';
@@ -237,28 +237,45 @@ const MEASURES = [
 	'virtual'
 ] as const;
 
-/** The month table's SELECT over cube rows (`from`: the cube, or a subquery of new rows). */
-function monthSelect(from: string): string {
-	const sums = MEASURES.map((m) =>
+/** Every measure summed, as the cube's own columns. */
+function sums(): string {
+	return MEASURES.map((m) =>
 		m === 'activities' || m === 'virtual'
 			? `sum(${m})::INTEGER AS ${m}`
 			: `sum(${m})::BIGINT AS ${m}`
 	).join(',\n\t');
+}
+
+/** The month table's SELECT over cube rows (`from`: the cube, or a subquery of new rows). */
+function monthSelect(from: string): string {
 	return `SELECT date_trunc('month', day)::DATE AS month, ubigeo, province, type, audience, topic, modality, partner,
 	GROUPING(${GROUPED.join(', ')})::INTEGER AS gid,
-	${sums}
+	${sums()}
 FROM ${from}
 GROUP BY GROUPING SETS (
 	${groupingSets()}
 )`;
 }
 
+/**
+ * At most this many district codes fit the category table's bit set of the
+ * districts reached (`reached`, bit i for the ENUM's i-th code).
+ */
+export const DISTRICT_BITS = 127;
+
 /** The category table's SELECT over cube rows (`from`: the cube, or a subquery of new rows). */
 function categorySelect(from: string): string {
 	return `SELECT date_trunc('month', day)::DATE AS month, ${CATEGORY_DIMS.join(', ')},
-	sum(activities)::INTEGER AS activities, sum(participants)::BIGINT AS participants
+	${sums()},
+	-- codes past the bit set's width are left out: the key figures then read the day cube (districtBits)
+	bit_or(CASE WHEN enum_code(ubigeo) < ${DISTRICT_BITS} THEN 1::HUGEINT << enum_code(ubigeo)::INTEGER END) AS reached
 FROM ${from}
-GROUP BY ALL`;
+GROUP BY month, ${CATEGORY_DIMS.join(', ')}`;
+}
+
+/** How many district codes the cube knows: `n` (callers pass `districtBits` when n ≤ DISTRICT_BITS). */
+export function cubeDistrictCountSql(): SqlQuery {
+	return { sql: `SELECT len(enum_range(NULL::${ENUMS.ubigeo}))::INTEGER AS n`, params: [] };
 }
 
 /**
@@ -369,10 +386,12 @@ function filteredDims(f: ActivityFilters, except: SelectionDim | null): Set<Grou
 export interface ViewOptions {
 	/** For tests and benchmarks: `false` reads the day cube even where a month table would do. */
 	monthTable?: boolean;
+	/**
+	 * The cube knows at most `DISTRICT_BITS` district codes (`cubeDistrictCountSql`), so the
+	 * key figures may count the districts reached from the category table's bit set.
+	 */
+	districtBits?: boolean;
 }
-
-/** What a view sums: every measure, or only `activities` and `participants`. */
-type Needs = 'all' | 'counts';
 
 function readsMonthTable(
 	f: ActivityFilters,
@@ -411,7 +430,8 @@ function source(
 	groups: readonly GroupedDim[],
 	extra: Period[] = [],
 	opts: ViewOptions = {},
-	needs: Needs = 'all'
+	/** Only counts the districts reached (the category table's bit set may do), not grouped by them. */
+	countsDistricts = false
 ): Source {
 	if (readsMonthTable(f, except, period, groups, extra, opts)) {
 		const dims = new Set<GroupedDim>([...groups, ...filteredDims(f, except)]);
@@ -426,13 +446,11 @@ function source(
 			monthly: true
 		};
 	}
-	const dims = new Set<GroupedDim>([...groups, ...filteredDims(f, except)]);
-	if (
-		opts.monthTable !== false &&
-		needs === 'counts' &&
-		[period, ...extra].every(monthAligned) &&
-		!dims.has('ubigeo')
-	) {
+	const dims = new Set<GroupedDim>([
+		...groups.filter((g) => !(g === 'ubigeo' && countsDistricts && opts.districtBits)),
+		...filteredDims(f, except)
+	]);
+	if (opts.monthTable !== false && [period, ...extra].every(monthAligned) && !dims.has('ubigeo')) {
 		return {
 			from: CUBE_CATEGORIES,
 			where: cubeWhere(f, except, period, 'month'),
@@ -471,11 +489,13 @@ export function keyFiguresSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQu
 	const cur = effectivePeriod(f);
 	const prev = previousPeriod(cur);
 	const window = { from: prev.from, to: cur.to };
-	const src = source(f, null, window, ['ubigeo'], [cur, prev], opts);
+	const src = source(f, null, window, ['ubigeo'], [cur, prev], opts, true);
+	const districts =
+		src.from === CUBE_CATEGORIES ? 'bit_count(bit_or(reached))' : 'count(DISTINCT ubigeo)';
 	const geo = districtScope(f);
 	return {
 		sql: `WITH p AS (
-	SELECT ${src.dateColumn} >= ?::DATE AS cur, count(DISTINCT ubigeo)::INTEGER AS districts,
+	SELECT ${src.dateColumn} >= ?::DATE AS cur, ${districts}::INTEGER AS districts,
 		${MEASURES.map((m) => `sum(${m})::${m === 'activities' || m === 'virtual' ? 'INTEGER' : 'DOUBLE'} AS ${m}`).join(', ')}
 	FROM ${src.from} ${whereSql(src.where)}
 	GROUP BY cur
@@ -533,7 +553,7 @@ function districtScope(f: ActivityFilters, except: SelectionDim | null = null): 
  * month of the period (`monthsOf`).
  */
 export function trendSql(f: ActivityFilters, byType = true, opts: ViewOptions = {}): SqlQuery {
-	const src = source(f, 'month', f.period, byType ? ['type'] : [], [], opts, 'counts');
+	const src = source(f, 'month', f.period, byType ? ['type'] : [], [], opts);
 	const month = src.monthly ? 'month' : `date_trunc('month', day)`;
 	return {
 		sql: `SELECT strftime(${month}, '%Y-%m') AS month, ${byType ? 'type::VARCHAR' : "'all'"} AS type, sum(activities)::INTEGER AS activities
@@ -555,7 +575,7 @@ export function breakdownSql(
 	opts: ViewOptions = {}
 ): SqlQuery {
 	const period = effectivePeriod(f);
-	const src = source(f, dim, period, [dim], [], opts, 'counts');
+	const src = source(f, dim, period, [dim], [], opts);
 	return {
 		sql: `WITH s AS (
 	SELECT ${dim} AS key, sum(activities)::INTEGER AS activities, sum(participants)::DOUBLE AS participants
@@ -583,7 +603,7 @@ export function breakdownsSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQu
 	// One GROUP BY per category, then one join with the table of every value: a
 	// simpler plan than five zero-filled queries (planning is most of the cost).
 	const sums = CATEGORY_DIMS.map((dim) => {
-		const src = source(f, dim, period, [dim], [], opts, 'counts');
+		const src = source(f, dim, period, [dim], [], opts);
 		params.push(...src.where.params);
 		return `SELECT '${dim}' AS dim, ${dim}::VARCHAR AS key, sum(activities)::INTEGER AS activities,
 	sum(participants)::DOUBLE AS participants
