@@ -277,7 +277,7 @@ describe('key figures', () => {
 			];
 			for (const [i, q] of views.entries()) {
 				if (q.sql.includes('__activity_cube_m')) fromMonthTable++;
-				if (q.sql.includes('__activity_cube_c')) fromCategoryTable++;
+				if (/__activity_cube_cy?\b/.test(q.sql)) fromCategoryTable++;
 				if (state.districts || state.period) expect(q.sql).not.toContain('__activity_cube_c');
 				expect(forced[i].sql).not.toContain('__activity_cube_m');
 				expect(forced[i].sql).not.toContain('__activity_cube_c');
@@ -300,7 +300,9 @@ describe('key figures', () => {
 			topic: ['regularizacion', 'salud']
 		});
 		const q = keyFiguresSql(f, { districtBits: true });
-		expect(q.sql).toContain('__activity_cube_c');
+		// whole years: the year table; the trend, by month, the month one
+		expect(q.sql).toContain('FROM __activity_cube_cy ');
+		expect(trendSql(f).sql).toContain('FROM __activity_cube_c ');
 		expect(keyFiguresSql(f).sql).not.toContain('__activity_cube_c');
 		const [cur, prev] = await run(q);
 		// 2024: A1 (L1) and A4 (C1); A3 is for comunidad_migrante

@@ -17,6 +17,7 @@ import type { SqlQuery, Value } from '../engine/types';
  *   category filters and no district or province one, the key figures, the
  *   breakdowns and the trend read it: about a third of the day cube's rows
  *   for a year (the district code is what multiplies the combinations).
+ * - `__activity_cube_cy`: the same by year, for periods of whole years.
  *
  * Each view is "filtered by every selection except its own" (Mosaic's
  * cross-filter): the bars by type ignore the type filter, so the other types
@@ -34,6 +35,8 @@ export const CUBE = '__activity_cube';
 export const CUBE_MONTHS = '__activity_cube_m';
 /** The measures by month × the five categories (no geography). */
 export const CUBE_CATEGORIES = '__activity_cube_c';
+/** The same by year: for whole-year periods (the default), a fifth of the rows. */
+export const CUBE_CATEGORY_YEARS = '__activity_cube_cy';
 /** Every value of each category (`part, dim, key`), to zero-fill the breakdowns. */
 export const CUBE_DOMAINS = '__activity_cube_d';
 
@@ -263,14 +266,14 @@ GROUP BY GROUPING SETS (
  */
 export const DISTRICT_BITS = 127;
 
-/** The category table's SELECT over cube rows (`from`: the cube, or a subquery of new rows). */
-function categorySelect(from: string): string {
-	return `SELECT date_trunc('month', day)::DATE AS month, ${CATEGORY_DIMS.join(', ')},
+/** A category table's SELECT over cube rows (`from`: the cube, or a subquery of new rows). */
+function categorySelect(from: string, grain: 'month' | 'year'): string {
+	return `SELECT date_trunc('${grain}', day)::DATE AS ${grain}, ${CATEGORY_DIMS.join(', ')},
 	${sums()},
 	-- codes past the bit set's width are left out: the key figures then read the day cube (districtBits)
 	bit_or(CASE WHEN enum_code(ubigeo) < ${DISTRICT_BITS} THEN 1::HUGEINT << enum_code(ubigeo)::INTEGER END) AS reached
 FROM ${from}
-GROUP BY month, ${CATEGORY_DIMS.join(', ')}`;
+GROUP BY ${grain}, ${CATEGORY_DIMS.join(', ')}`;
 }
 
 /** How many district codes the cube knows: `n` (callers pass `districtBits` when n ≤ DISTRICT_BITS). */
@@ -298,6 +301,7 @@ export function buildCubeSql(): string {
 	return [
 		`DROP TABLE IF EXISTS ${CUBE_DOMAINS}`,
 		`DROP TABLE IF EXISTS ${CUBE_CATEGORIES}`,
+		`DROP TABLE IF EXISTS ${CUBE_CATEGORY_YEARS}`,
 		`DROP TABLE IF EXISTS ${CUBE_MONTHS}`,
 		`DROP TABLE IF EXISTS ${CUBE}`,
 		...Object.values(ENUMS).map((e) => `DROP TYPE IF EXISTS ${e}`),
@@ -307,7 +311,8 @@ export function buildCubeSql(): string {
 		),
 		`CREATE TABLE ${CUBE} AS ${cubeSelect(false)}\nORDER BY day`,
 		`CREATE TABLE ${CUBE_MONTHS} AS ${monthSelect(CUBE)}\nORDER BY gid, month`,
-		`CREATE TABLE ${CUBE_CATEGORIES} AS ${categorySelect(CUBE)}\nORDER BY month`,
+		`CREATE TABLE ${CUBE_CATEGORIES} AS ${categorySelect(CUBE, 'month')}\nORDER BY month`,
+		`CREATE TABLE ${CUBE_CATEGORY_YEARS} AS ${categorySelect(CUBE, 'year')}\nORDER BY year`,
 		`CREATE TABLE ${CUBE_DOMAINS} AS ${CATEGORY_DIMS.map(
 			(d, i) =>
 				`SELECT ${i} AS part, '${d}' AS dim, unnest(enum_range(NULL::${ENUMS[d]}))::VARCHAR AS key`
@@ -331,7 +336,11 @@ export function addActivityToCubeSql(activityId: string): SqlQuery[] {
 			params: [activityId]
 		},
 		{
-			sql: `INSERT INTO ${CUBE_CATEGORIES} ${categorySelect(`(${cubeSelect(true)})`)}`,
+			sql: `INSERT INTO ${CUBE_CATEGORIES} ${categorySelect(`(${cubeSelect(true)})`, 'month')}`,
+			params: [activityId]
+		},
+		{
+			sql: `INSERT INTO ${CUBE_CATEGORY_YEARS} ${categorySelect(`(${cubeSelect(true)})`, 'year')}`,
 			params: [activityId]
 		}
 	];
@@ -361,7 +370,7 @@ function cubeWhere(
 	f: ActivityFilters,
 	except: SelectionDim | null,
 	period: Period,
-	dateColumn: 'day' | 'month' = 'day'
+	dateColumn: 'day' | 'month' | 'year' = 'day'
 ): Where {
 	const w: Where = {
 		clauses: [`${dateColumn} BETWEEN ?::DATE AND ?::DATE`],
@@ -410,7 +419,7 @@ interface Source {
 	from: string;
 	where: Where;
 	/** The column holding the date to compare with a period. */
-	dateColumn: 'day' | 'month';
+	dateColumn: 'day' | 'month' | 'year';
 	/** Grouped by month (`month`), so only month-aligned periods may be asked. */
 	monthly: boolean;
 }
@@ -431,7 +440,9 @@ function source(
 	extra: Period[] = [],
 	opts: ViewOptions = {},
 	/** Only counts the districts reached (the category table's bit set may do), not grouped by them. */
-	countsDistricts = false
+	countsDistricts = false,
+	/** Groups by month (the trend): the year table will not do. */
+	byMonth = false
 ): Source {
 	if (readsMonthTable(f, except, period, groups, extra, opts)) {
 		const dims = new Set<GroupedDim>([...groups, ...filteredDims(f, except)]);
@@ -450,7 +461,16 @@ function source(
 		...groups.filter((g) => !(g === 'ubigeo' && countsDistricts && opts.districtBits)),
 		...filteredDims(f, except)
 	]);
-	if (opts.monthTable !== false && [period, ...extra].every(monthAligned) && !dims.has('ubigeo')) {
+	const categories = opts.monthTable !== false && !dims.has('ubigeo');
+	if (categories && !byMonth && [period, ...extra].every(yearAligned)) {
+		return {
+			from: CUBE_CATEGORY_YEARS,
+			where: cubeWhere(f, except, period, 'year'),
+			dateColumn: 'year',
+			monthly: false
+		};
+	}
+	if (categories && [period, ...extra].every(monthAligned)) {
 		return {
 			from: CUBE_CATEGORIES,
 			where: cubeWhere(f, except, period, 'month'),
@@ -491,7 +511,9 @@ export function keyFiguresSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQu
 	const window = { from: prev.from, to: cur.to };
 	const src = source(f, null, window, ['ubigeo'], [cur, prev], opts, true);
 	const districts =
-		src.from === CUBE_CATEGORIES ? 'bit_count(bit_or(reached))' : 'count(DISTINCT ubigeo)';
+		src.from === CUBE_CATEGORIES || src.from === CUBE_CATEGORY_YEARS
+			? 'bit_count(bit_or(reached))'
+			: 'count(DISTINCT ubigeo)';
 	const geo = districtScope(f);
 	return {
 		sql: `WITH p AS (
@@ -553,7 +575,7 @@ function districtScope(f: ActivityFilters, except: SelectionDim | null = null): 
  * month of the period (`monthsOf`).
  */
 export function trendSql(f: ActivityFilters, byType = true, opts: ViewOptions = {}): SqlQuery {
-	const src = source(f, 'month', f.period, byType ? ['type'] : [], [], opts);
+	const src = source(f, 'month', f.period, byType ? ['type'] : [], [], opts, false, true);
 	const month = src.monthly ? 'month' : `date_trunc('month', day)`;
 	return {
 		sql: `SELECT strftime(${month}, '%Y-%m') AS month, ${byType ? 'type::VARCHAR' : "'all'"} AS type, sum(activities)::INTEGER AS activities
