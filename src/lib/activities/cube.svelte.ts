@@ -1,4 +1,9 @@
-import { addActivityToCubeSql, buildCubeSql } from '$lib/metrics/activity-cube';
+import {
+	addActivityToCubeSql,
+	buildCubeSql,
+	cubeDistrictCountSql,
+	DISTRICT_BITS
+} from '$lib/metrics/activity-cube';
 import { EngineError, type Engine } from '$lib/engine/types';
 
 /**
@@ -12,6 +17,11 @@ import { EngineError, type Engine } from '$lib/engine/types';
 class ActivityCube {
 	/** The data version the cube was built for; -1 before the first build. */
 	version = $state(-1);
+	/**
+	 * The cube knows few enough district codes for the category table's bit set
+	 * of the districts reached (`ViewOptions.districtBits`).
+	 */
+	districtBits = $state(false);
 	/** True while a build runs. */
 	building = $state(false);
 	error = $state<EngineError | null>(null);
@@ -41,6 +51,9 @@ class ActivityCube {
 			this.building = true;
 			try {
 				await engine.exec(buildCubeSql());
+				const count = cubeDistrictCountSql();
+				const [row] = await engine.query(count.sql, count.params);
+				this.districtBits = Number(row?.n) <= DISTRICT_BITS;
 				this.version = target;
 				this.error = null;
 			} catch (error) {

@@ -36,7 +36,9 @@ export class LiveColumns {
 	constructor(getQuery: () => SqlQuery | null, options: LiveColumnsOptions = {}) {
 		this.#getQuery = getQuery;
 		this.#options = options;
-		$effect(() => {
+		// `.pre`: the query goes to the worker before the DOM is updated, so the
+		// engine computes while the page redraws what a click changed.
+		$effect.pre(() => {
 			const query = this.#query;
 			const engine = engineState.engine;
 			const version = engineState.dataVersion;

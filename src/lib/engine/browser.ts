@@ -28,7 +28,12 @@ interface Instance {
 	side?: Promise<duckdb.AsyncDuckDBConnection>;
 	/** Rejects when the worker dies; every call races against it. */
 	died: Promise<never>;
+	/** Prepared statements by SQL, least recently used first (see `runOn`). */
+	prepared: Map<string, Promise<duckdb.AsyncPreparedStatement>>;
 }
+
+/** How many prepared statements an instance keeps. */
+const PREPARED_KEPT = 64;
 
 /**
  * The browser adapter: one worker, started on first use. A call that runs
@@ -46,6 +51,8 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const startTimeoutMs = options.startTimeoutMs ?? 60_000;
 	let current: Promise<Instance> | null = null;
+	/** `current` once it has started, so a call can reach the worker without an await. */
+	let up: { pending: Promise<Instance>; instance: Instance } | null = null;
 	let everStarted = false;
 
 	function status(s: EngineStatus, error?: EngineError) {
@@ -75,7 +82,7 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 			await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
 			const conn = await db.connect();
 			await conn.query(SAFE_SETTINGS);
-			const instance: Instance = { worker, db, conn, died };
+			const instance: Instance = { worker, db, conn, died, prepared: new Map() };
 			everStarted = true;
 			if (options.onFreshStart) {
 				try {
@@ -100,22 +107,30 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 		if (!current) {
 			const attempt = start();
 			current = attempt;
-			attempt.catch(() => {
-				if (current === attempt) current = null;
-			});
+			attempt.then(
+				(instance) => {
+					if (current === attempt) up = { pending: attempt, instance };
+				},
+				() => {
+					if (current === attempt) current = null;
+				}
+			);
 		}
 		return current;
 	}
 
 	function forget(instance: Promise<Instance>) {
 		if (current === instance) current = null;
+		if (up?.pending === instance) up = null;
 		instance.then((i) => i.worker.terminate()).catch(() => {});
 	}
 
 	/** Run `work` on the current instance; on timeout or crash, drop the instance. */
 	async function guarded<T>(work: (i: Instance) => Promise<T>): Promise<T> {
 		const pending = ensure();
-		const instance = await pending;
+		// A running instance is used at once: the request reaches the worker in the
+		// caller's task (e.g. before the page redraws after a click), not after an await.
+		const instance = up?.pending === pending ? up.instance : await pending;
 		try {
 			return await withTimeout(
 				Promise.race([work(instance), instance.died]),
@@ -187,14 +202,32 @@ function rawEngine(i: Instance): Engine {
 	};
 }
 
+/**
+ * Runs a statement, with its parameters bound. Prepared statements are kept
+ * by SQL text: the page's views repeat the same few shapes with other values,
+ * and a kept one saves a round trip to the worker and DuckDB's planning on
+ * every filter click. DuckDB binds a kept statement again by itself when the
+ * tables it reads were replaced (a rebuilt cube).
+ */
 async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns> {
 	try {
 		if (params.length === 0) return tableToColumns(await i.conn.query(sql));
-		const stmt = await i.conn.prepare(sql);
+		let stmt = i.prepared.get(sql);
+		if (stmt) i.prepared.delete(sql);
+		else stmt = i.conn.prepare(sql);
+		i.prepared.set(sql, stmt);
+		if (i.prepared.size > PREPARED_KEPT) {
+			const [oldest, old] = i.prepared.entries().next().value!;
+			i.prepared.delete(oldest);
+			void old.then((s) => s.close()).catch(() => {});
+		}
 		try {
-			return tableToColumns(await stmt.query(...params));
-		} finally {
-			await stmt.close();
+			return tableToColumns(await (await stmt).query(...params));
+		} catch (error) {
+			// a statement that failed (or could not be prepared) is not kept
+			if (i.prepared.get(sql) === stmt) i.prepared.delete(sql);
+			void stmt.then((s) => s.close()).catch(() => {});
+			throw error;
 		}
 	} catch (error) {
 		throw toEngineError(error);

@@ -9,6 +9,7 @@ import {
 	breakdownsSql,
 	CATEGORY_DIMS,
 	buildCubeSql,
+	cubeDistrictCountSql,
 	districtsSql,
 	emptyFilters,
 	groupingId,
@@ -221,13 +222,42 @@ describe('key figures', () => {
 			{ month: '2024-03' },
 			{ modality: ['virtual'], provinces: ['Lima'] }, // two dims: the pair (ubigeo, modality)
 			{ type: ['campana', 'conversatorio'], audience: ['comunidad_acogida', 'comunidad_migrante'] },
-			{ period: { from: '2023-01-01', to: '2024-12-31' }, topic: ['salud'] }
+			{ period: { from: '2023-01-01', to: '2024-12-31' }, topic: ['salud'] },
+			// three or more categories, no geography: the category table
+			{
+				type: ['sesion_informativa', 'campana'],
+				audience: ['gobierno_local'],
+				topic: ['salud', 'regularizacion']
+			},
+			{
+				type: ['campana'],
+				audience: ['comunidad_acogida'],
+				modality: ['presencial'],
+				partner: ['OIM'],
+				month: '2024-07'
+			},
+			// with a district filter the category table (no geography) is never read
+			{
+				type: ['sesion_informativa'],
+				audience: ['gobierno_local'],
+				topic: ['regularizacion'],
+				districts: [L1]
+			},
+			// a range that is not whole months: the day cube
+			{
+				period: { from: '2024-03-15', to: '2024-07-01' },
+				type: ['campana', 'conversatorio'],
+				audience: ['comunidad_migrante', 'comunidad_acogida'],
+				topic: ['salud']
+			}
 		];
 		let fromMonthTable = 0;
+		let fromCategoryTable = 0;
 		for (const state of states) {
 			const f = filters(state);
 			const views = [
 				keyFiguresSql(f),
+				keyFiguresSql(f, { districtBits: true }),
 				trendSql(f),
 				trendSql(f, false),
 				districtsSql(f),
@@ -237,6 +267,7 @@ describe('key figures', () => {
 			];
 			const forced = [
 				keyFiguresSql(f, { monthTable: false }),
+				keyFiguresSql(f, { monthTable: false, districtBits: true }),
 				trendSql(f, true, { monthTable: false }),
 				trendSql(f, false, { monthTable: false }),
 				districtsSql(f, { monthTable: false }),
@@ -246,12 +277,40 @@ describe('key figures', () => {
 			];
 			for (const [i, q] of views.entries()) {
 				if (q.sql.includes('__activity_cube_m')) fromMonthTable++;
+				if (/__activity_cube_cy?\b/.test(q.sql)) fromCategoryTable++;
+				if (state.districts || state.period) expect(q.sql).not.toContain('__activity_cube_c');
 				expect(forced[i].sql).not.toContain('__activity_cube_m');
+				expect(forced[i].sql).not.toContain('__activity_cube_c');
 				expect(await run(q), `${JSON.stringify(state)} view ${i}`).toEqual(await run(forced[i]));
 			}
 		}
 		// most views of these states read the small table
 		expect(fromMonthTable).toBeGreaterThan(60);
+		// the trends, breakdowns and key figures (with districtBits) of the two states with three or
+		// more categories (8 each), and of the type × audience state the key figures (with
+		// districtBits) and the topic, modality and partner breakdowns (three dims each)
+		expect(fromCategoryTable).toBe(20);
+	});
+
+	it('counts the districts reached from the category table when the cube knows few codes', async () => {
+		expect(await run(cubeDistrictCountSql())).toEqual([{ n: 5 }]);
+		const f = filters({
+			type: ['sesion_informativa', 'campana'],
+			audience: ['gobierno_local', 'comunidad_acogida'],
+			topic: ['regularizacion', 'salud']
+		});
+		const q = keyFiguresSql(f, { districtBits: true });
+		// whole years: the year table; the trend, by month, the month one
+		expect(q.sql).toContain('FROM __activity_cube_cy ');
+		expect(trendSql(f).sql).toContain('FROM __activity_cube_c ');
+		expect(keyFiguresSql(f).sql).not.toContain('__activity_cube_c');
+		const [cur, prev] = await run(q);
+		// 2024: A1 (L1) and A4 (C1); A3 is for comunidad_migrante
+		expect([cur.activities, cur.participants, cur.districts_reached]).toEqual([2, 140, 2]);
+		// reach: migrants 10 + 20 in districts with a known population, of 3500
+		expect(cur.reach_per_1000_migrants).toBeCloseTo((1000 * 30) / 3500, 9);
+		// 2023: A5 is on gobernanza, A6 a capacitación
+		expect([prev.activities, prev.districts_reached]).toEqual([0, 0]);
 	});
 
 	it('applies every filter', async () => {
@@ -475,6 +534,18 @@ describe('adding a logged activity to the cube', () => {
 		expect(cube.activities).toBe(1); // A8
 		const districts = await run(districtsSql(filters()));
 		expect(districts.find((r) => r.ubigeo === C2)?.activities).toBe(1);
+		// the category table (three categories, no geography): A4 and A8 are campaigns on salud
+		const q = breakdownSql(
+			filters({ type: ['campana'], topic: ['salud'], modality: ['presencial'] }),
+			'audience'
+		);
+		expect(q.sql).toContain('__activity_cube_c');
+		expect((await run(q)).map((r) => [r.key, r.activities, r.participants])).toEqual([
+			['comunidad_acogida', 1, 100], // A4
+			['gobierno_local', 1, 12], // A8
+			['comunidad_migrante', 0, 0],
+			['entidad_publica', 0, 0]
+		]);
 	});
 
 	it('fails when the activity brings a value the cube does not know (the caller rebuilds)', async () => {

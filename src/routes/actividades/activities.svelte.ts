@@ -95,7 +95,7 @@ export class ActivitiesModel {
 		this.partnerChoices = new LiveColumns(() => partnerChoicesSql(), { prefetched });
 		// Created in this order, so the worker answers the charts before the table.
 		this.keyFigures = new LiveColumns(
-			withFilters((f) => keyFiguresSql(f)),
+			withFilters((f) => keyFiguresSql(f, { districtBits: activityCube.districtBits })),
 			cube
 		);
 		this.trend = new LiveColumns(
