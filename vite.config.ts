@@ -16,7 +16,10 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
-					testTimeout: 30_000
+					testTimeout: 30_000,
+					// Vitest leaves a core free by default: one worker on a 2-core machine. Most
+					// unit tests keep one core busy with DuckDB (or a child process), so use both.
+					maxWorkers: 2
 				}
 			},
 			{
