@@ -13,6 +13,7 @@ import { toCsv } from '$lib/data/csv-export';
 import { importCsv, prepareImport, type ImportIssue, type ImportReport } from '$lib/data/pipeline';
 import type { Locale } from '$lib/i18n';
 import type { Engine } from '$lib/engine/types';
+import { idbDone, idbRequest, openIdb } from '$lib/idb';
 
 /** One activity as the data contract names its columns (DESIGN.md §4). */
 export interface LoggedActivity {
@@ -80,21 +81,6 @@ const DB_VERSION = 1;
 const STORE = 'activities';
 const OPEN_TIMEOUT_MS = 5000;
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		tx.oncomplete = () => resolve();
-		tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
-		tx.onerror = () => reject(tx.error);
-	});
-}
-
 /**
  * Logged activities in IndexedDB, keyed by `activity_id`. Opening fails
  * loudly (private mode, storage disabled, a blocked upgrade) so the form can
@@ -104,39 +90,15 @@ export class IdbActivityLog implements ActivityLogStore {
 	#db: Promise<IDBDatabase> | null = null;
 
 	#open(): Promise<IDBDatabase> {
-		this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
-			if (typeof indexedDB === 'undefined') {
-				reject(new DOMException('IndexedDB is not available', 'NotSupportedError'));
-				return;
-			}
-			const timer = setTimeout(
-				() => reject(new DOMException('IndexedDB did not open', 'TimeoutError')),
-				OPEN_TIMEOUT_MS
-			);
-			const req = indexedDB.open(DB_NAME, DB_VERSION);
-			req.onupgradeneeded = () => {
-				if (!req.result.objectStoreNames.contains(STORE)) {
-					req.result.createObjectStore(STORE, { keyPath: 'activity_id' });
+		this.#db ??= openIdb(DB_NAME, DB_VERSION, {
+			upgrade: (db) => {
+				if (!db.objectStoreNames.contains(STORE)) {
+					db.createObjectStore(STORE, { keyPath: 'activity_id' });
 				}
-			};
-			req.onsuccess = () => {
-				clearTimeout(timer);
-				const db = req.result;
-				// Another tab upgrading: let it, and reopen on next use.
-				db.onversionchange = () => {
-					db.close();
-					this.#db = null;
-				};
-				resolve(db);
-			};
-			req.onerror = () => {
-				clearTimeout(timer);
-				reject(req.error);
-			};
-			req.onblocked = () => {
-				clearTimeout(timer);
-				reject(new DOMException('IndexedDB upgrade blocked by another tab', 'AbortError'));
-			};
+			},
+			// Another tab upgrading: let it, and reopen on next use.
+			onVersionChange: () => (this.#db = null),
+			timeoutMs: OPEN_TIMEOUT_MS
 		});
 		this.#db.catch(() => (this.#db = null));
 		return this.#db;
@@ -144,7 +106,7 @@ export class IdbActivityLog implements ActivityLogStore {
 
 	async list(): Promise<LoggedActivity[]> {
 		const db = await this.#open();
-		const rows = (await request(
+		const rows = (await idbRequest(
 			db.transaction(STORE, 'readonly').objectStore(STORE).getAll()
 		)) as LoggedActivity[];
 		return rows.sort(
@@ -158,14 +120,14 @@ export class IdbActivityLog implements ActivityLogStore {
 		const db = await this.#open();
 		const tx = db.transaction(STORE, 'readwrite');
 		tx.objectStore(STORE).put({ ...activity });
-		await done(tx);
+		await idbDone(tx);
 	}
 
 	async remove(activityId: string): Promise<void> {
 		const db = await this.#open();
 		const tx = db.transaction(STORE, 'readwrite');
 		tx.objectStore(STORE).delete(activityId);
-		await done(tx);
+		await idbDone(tx);
 	}
 }
 

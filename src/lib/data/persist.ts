@@ -13,6 +13,7 @@
 import type { Encoding } from './decode';
 import type { Delimiter } from './sniff';
 import type { DatasetName } from './tables';
+import { idbDone, idbRequest, openIdb } from '../idb';
 
 interface Base {
 	/** Assigned by the store: the log order. */
@@ -92,21 +93,6 @@ const LOG = 'log';
 const FILES = 'files';
 const META = 'meta';
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		r.onsuccess = () => resolve(r.result);
-		r.onerror = () => reject(r.error);
-	});
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error);
-		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-	});
-}
-
 /** The import log in IndexedDB. One instance per page (`ImportLog.shared()`). */
 export class ImportLog {
 	private constructor(private readonly db: IDBDatabase) {}
@@ -121,34 +107,30 @@ export class ImportLog {
 
 	static async open(name = DB_NAME): Promise<ImportLog | null> {
 		if (typeof indexedDB === 'undefined') return null;
-		const req = indexedDB.open(name, VERSION);
-		req.onupgradeneeded = () => {
-			const db = req.result;
-			if (!db.objectStoreNames.contains(LOG)) {
-				db.createObjectStore(LOG, { keyPath: 'id', autoIncrement: true });
-			}
-			if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES);
-			if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-		};
-		const db = await request(req);
-		// Another tab upgrading the database: let it, and reopen on next use.
-		db.onversionchange = () => {
-			db.close();
-			ImportLog.opening = null;
-		};
+		const db = await openIdb(name, VERSION, {
+			upgrade: (db) => {
+				if (!db.objectStoreNames.contains(LOG)) {
+					db.createObjectStore(LOG, { keyPath: 'id', autoIncrement: true });
+				}
+				if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES);
+				if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+			},
+			// Another tab upgrading the database: let it, and reopen on next use.
+			onVersionChange: () => (ImportLog.opening = null)
+		});
 		return new ImportLog(db);
 	}
 
 	/** Every entry, in log order. */
 	async list(): Promise<LogEntry[]> {
 		const tx = this.db.transaction(LOG, 'readonly');
-		return request(tx.objectStore(LOG).getAll()) as Promise<LogEntry[]>;
+		return idbRequest(tx.objectStore(LOG).getAll()) as Promise<LogEntry[]>;
 	}
 
 	/** The bytes of an entry's file (for the replay). */
 	async bytes(id: number): Promise<Uint8Array | undefined> {
 		const tx = this.db.transaction(FILES, 'readonly');
-		return request(tx.objectStore(FILES).get(id)) as Promise<Uint8Array | undefined>;
+		return idbRequest(tx.objectStore(FILES).get(id)) as Promise<Uint8Array | undefined>;
 	}
 
 	/**
@@ -167,9 +149,9 @@ export class ImportLog {
 		}
 		const { id: _ignored, ...rest } = entry;
 		void _ignored;
-		const id = (await request(log.add(rest))) as number;
+		const id = (await idbRequest(log.add(rest))) as number;
 		if (bytes) files.put(bytes, id);
-		await done(tx);
+		await idbDone(tx);
 		return id;
 	}
 
@@ -181,7 +163,7 @@ export class ImportLog {
 			tx.objectStore(LOG).delete(id);
 			tx.objectStore(FILES).delete(id);
 		}
-		await done(tx);
+		await idbDone(tx);
 	}
 
 	/** Forgets everything loaded: back to the demo data. */
@@ -190,19 +172,19 @@ export class ImportLog {
 		tx.objectStore(LOG).clear();
 		tx.objectStore(FILES).clear();
 		tx.objectStore(META).clear();
-		await done(tx);
+		await idbDone(tx);
 	}
 
 	/** A small value beside the log (the replay's crash guard). */
 	async getMeta<T>(key: string): Promise<T | undefined> {
 		const tx = this.db.transaction(META, 'readonly');
-		return request(tx.objectStore(META).get(key)) as Promise<T | undefined>;
+		return idbRequest(tx.objectStore(META).get(key)) as Promise<T | undefined>;
 	}
 
 	async setMeta(key: string, value: unknown): Promise<void> {
 		const tx = this.db.transaction(META, 'readwrite');
 		if (value === undefined) tx.objectStore(META).delete(key);
 		else tx.objectStore(META).put(value, key);
-		await done(tx);
+		await idbDone(tx);
 	}
 }

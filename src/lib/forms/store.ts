@@ -7,6 +7,7 @@
  */
 import type { PlanAction } from './actions';
 import type { Draft } from './model';
+import { idbDone, idbRequest, openIdb } from '../idb';
 
 export interface StoredDraft extends Draft {
 	/** Incremented by every save; 1 after the first. */
@@ -39,21 +40,6 @@ const DB_NAME = 'integra-forms';
 const DB_VERSION = 1;
 const OPEN_TIMEOUT_MS = 5000;
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		tx.oncomplete = () => resolve();
-		tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
-		tx.onerror = () => reject(tx.error);
-	});
-}
-
 /**
  * The browser's store. The database is opened on first use; a failure to
  * open (private mode, storage disabled, a blocked upgrade) rejects every call
@@ -64,25 +50,8 @@ export class IdbRecordStore implements RecordStore {
 
 	#open(): Promise<IDBDatabase> {
 		if (!this.#db) {
-			const attempt = new Promise<IDBDatabase>((resolve, reject) => {
-				if (typeof indexedDB === 'undefined') {
-					reject(new DOMException('IndexedDB is not available', 'NotSupportedError'));
-					return;
-				}
-				const timer = setTimeout(
-					() => reject(new DOMException('IndexedDB did not open', 'TimeoutError')),
-					OPEN_TIMEOUT_MS
-				);
-				let req: IDBOpenDBRequest;
-				try {
-					req = indexedDB.open(DB_NAME, DB_VERSION);
-				} catch (error) {
-					clearTimeout(timer);
-					reject(error);
-					return;
-				}
-				req.onupgradeneeded = () => {
-					const db = req.result;
+			const attempt = openIdb(DB_NAME, DB_VERSION, {
+				upgrade: (db) => {
 					if (!db.objectStoreNames.contains('drafts')) {
 						db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('ubigeo', 'ubigeo');
 					}
@@ -93,21 +62,10 @@ export class IdbRecordStore implements RecordStore {
 						);
 					}
 					if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
-				};
-				req.onsuccess = () => {
-					clearTimeout(timer);
-					const db = req.result;
-					// A newer version of the app in another tab wants to upgrade: let it.
-					db.onversionchange = () => {
-						db.close();
-						this.#db = null;
-					};
-					resolve(db);
-				};
-				req.onerror = () => {
-					clearTimeout(timer);
-					reject(req.error);
-				};
+				},
+				// A newer version of the app in another tab wants to upgrade: let it.
+				onVersionChange: () => (this.#db = null),
+				timeoutMs: OPEN_TIMEOUT_MS
 			});
 			this.#db = attempt;
 			attempt.catch(() => {
@@ -120,7 +78,7 @@ export class IdbRecordStore implements RecordStore {
 	async probe(): Promise<void> {
 		const db = await this.#open();
 		const tx = db.transaction('meta', 'readwrite');
-		const finished = done(tx);
+		const finished = idbDone(tx);
 		const meta = tx.objectStore('meta');
 		meta.put(Date.now(), 'probe');
 		meta.delete('probe');
@@ -129,7 +87,7 @@ export class IdbRecordStore implements RecordStore {
 
 	async getDraft(id: string): Promise<StoredDraft | null> {
 		const db = await this.#open();
-		const found = await request<StoredDraft | undefined>(
+		const found = await idbRequest<StoredDraft | undefined>(
 			db.transaction('drafts').objectStore('drafts').get(id)
 		);
 		return found ?? null;
@@ -138,7 +96,7 @@ export class IdbRecordStore implements RecordStore {
 	async listDrafts(ubigeo?: string): Promise<StoredDraft[]> {
 		const db = await this.#open();
 		const store = db.transaction('drafts').objectStore('drafts');
-		return request<StoredDraft[]>(
+		return idbRequest<StoredDraft[]>(
 			ubigeo === undefined ? store.getAll() : store.index('ubigeo').getAll(ubigeo)
 		);
 	}
@@ -147,7 +105,7 @@ export class IdbRecordStore implements RecordStore {
 		const db = await this.#open();
 		// strict: flushed to disk before `complete`, so a crash or power cut right after "Guardado" keeps it
 		const tx = db.transaction('drafts', 'readwrite', { durability: 'strict' });
-		const finished = done(tx);
+		const finished = idbDone(tx);
 		const store = tx.objectStore('drafts');
 		const next = expected + 1;
 		const outcome = new Promise<number>((resolve, reject) => {
@@ -176,7 +134,7 @@ export class IdbRecordStore implements RecordStore {
 	async listActions(ubigeo?: string): Promise<PlanAction[]> {
 		const db = await this.#open();
 		const store = db.transaction('actions').objectStore('actions');
-		return request<PlanAction[]>(
+		return idbRequest<PlanAction[]>(
 			ubigeo === undefined ? store.getAll() : store.index('ubigeo').getAll(ubigeo)
 		);
 	}
@@ -184,7 +142,7 @@ export class IdbRecordStore implements RecordStore {
 	async putAction(action: PlanAction): Promise<void> {
 		const db = await this.#open();
 		const tx = db.transaction('actions', 'readwrite', { durability: 'strict' });
-		const finished = done(tx);
+		const finished = idbDone(tx);
 		try {
 			tx.objectStore('actions').put({ ...action });
 		} catch (error) {
