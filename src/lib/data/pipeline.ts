@@ -32,6 +32,7 @@ import {
 	makeIssue,
 	readSource,
 	RegisteredSource,
+	skipQuoted,
 	UnknownEncodingError,
 	stripBom,
 	type ImportIssue,
@@ -280,25 +281,9 @@ export async function recordStartLines(
 		while (i < n) {
 			const ch = text.charCodeAt(i);
 			if (fieldStart && ch === QUOTE) {
-				i++;
-				for (;;) {
-					const q = text.indexOf('"', i);
-					const stop = q === -1 ? n : q;
-					for (let j = i; j < stop; j++) {
-						const x = text.charCodeAt(j);
-						if (x === LF || (x === CR && text.charCodeAt(j + 1) !== LF)) line++;
-					}
-					if (q === -1) {
-						i = n;
-						break;
-					}
-					if (text.charCodeAt(q + 1) === QUOTE) {
-						i = q + 2;
-						continue;
-					}
-					i = q + 1;
-					break;
-				}
+				const field = skipQuoted(text, i);
+				i = field.end;
+				line += field.breaks;
 				fieldStart = false;
 				continue;
 			}

@@ -207,6 +207,29 @@ export function normalizeLineBreaks(text: string, delimiter: Delimiter): string 
 }
 
 /**
+ * Reads the quoted field whose opening quote is at `open`, as DuckDB does
+ * (`""` is a quote inside it): `end` is the index just after its closing
+ * quote (the text's end when it never closes), `breaks` the line breaks
+ * inside it (CRLF counts once).
+ */
+export function skipQuoted(text: string, open: number): { end: number; breaks: number } {
+	const n = text.length;
+	let i = open + 1;
+	let breaks = 0;
+	for (;;) {
+		const q = text.indexOf('"', i);
+		const stop = q === -1 ? n : q;
+		for (let j = i; j < stop; j++) {
+			const x = text.charCodeAt(j);
+			if (x === LF || (x === CR && text.charCodeAt(j + 1) !== LF)) breaks++;
+		}
+		if (q === -1) return { end: n, breaks };
+		if (text.charCodeAt(q + 1) !== QUOTE) return { end: q + 1, breaks };
+		i = q + 2;
+	}
+}
+
+/**
  * The physical line on which each of DuckDB's "lines" starts: a record
  * (which may span lines inside quotes) or a blank line, header included.
  * DuckDB's "CSV Error on Line: N" counts these, not physical lines.
@@ -228,25 +251,9 @@ export function readerLineStarts(text: string, delimiter: Delimiter): number[] {
 		while (i < n) {
 			const ch = text.charCodeAt(i);
 			if (fieldStart && ch === QUOTE) {
-				i++;
-				for (;;) {
-					const q = text.indexOf('"', i);
-					const stop = q === -1 ? n : q;
-					for (let j = i; j < stop; j++) {
-						const x = text.charCodeAt(j);
-						if (x === LF || (x === CR && text.charCodeAt(j + 1) !== LF)) line++;
-					}
-					if (q === -1) {
-						i = n;
-						break;
-					}
-					if (text.charCodeAt(q + 1) === QUOTE) {
-						i = q + 2;
-						continue;
-					}
-					i = q + 1;
-					break;
-				}
+				const field = skipQuoted(text, i);
+				i = field.end;
+				line += field.breaks;
 				fieldStart = false;
 				continue;
 			}
