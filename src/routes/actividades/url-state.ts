@@ -50,19 +50,11 @@ export const PARAM: Record<CategoryDim | 'provinces' | 'districts', string> = {
 };
 
 /** What the URL says; the period is resolved later (it may depend on the data). */
-export interface UrlState {
+export interface UrlState extends Omit<ActivityFilters, 'period'> {
 	/** Whole years, inclusive; null when not given. */
 	years: [number, number] | null;
 	/** A date range; null when not given (years win when both are). */
 	range: Period | null;
-	month: string | null;
-	provinces: string[];
-	districts: string[];
-	type: string[];
-	audience: string[];
-	topic: string[];
-	modality: string[];
-	partner: string[];
 	sort: { column: TableColumn; descending: boolean };
 	page: number;
 	stacked: boolean;
