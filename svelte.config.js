@@ -83,6 +83,7 @@ const COMPRESSIBLE = new Set([
 	'.xml',
 	'.wasm',
 	'.csv',
+	'.arrow',
 	'.txt',
 	'.webmanifest'
 ]);

@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
 	'.json': 'application/json',
 	'.wasm': 'application/wasm',
 	'.csv': 'text/csv; charset=utf-8',
+	'.arrow': 'application/vnd.apache.arrow.stream',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
 	'.txt': 'text/plain; charset=utf-8',

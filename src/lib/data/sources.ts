@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types';
 import { fetchDemoFiles } from './demo-files';
 import { importFiles } from './pipeline';
+import { importSnapshot, type TableSnapshot } from './snapshot';
 import { replayImports } from './replay';
 import { applyLocalAssessmentRecords } from '../forms/records';
 import { applyLoggedActivities } from '../activities/log';
@@ -11,13 +12,33 @@ import { applyLoggedActivities } from '../activities/log';
  * the whole state from durable sources: the demo files or the user's
  * persisted imports, then the records made in the browser (overlays).
  */
-export async function loadDatasets(engine: Engine): Promise<void> {
-	const files = await fetchDemoFiles();
-	await importFiles(engine, files, {
-		mode: 'replace',
-		today: new Date().toISOString().slice(0, 10),
-		locale: 'es'
-	});
+export async function loadDatasets(
+	engine: Engine,
+	opts: {
+		/**
+		 * The build's snapshot of the demo tables (already validated). Without
+		 * one, or when it cannot be downloaded, the demo CSV files go through
+		 * the import pipeline: the same tables, slower.
+		 */
+		demoSnapshot?: () => Promise<TableSnapshot>;
+	} = {}
+): Promise<void> {
+	const snapshot = await opts.demoSnapshot?.().catch(() => null);
+	const fromSnapshot =
+		snapshot &&
+		(await importSnapshot(engine, snapshot).then(
+			() => true,
+			(error) => {
+				console.warn('Demo snapshot not loaded; reading the demo files instead.', error);
+				return false;
+			}
+		));
+	if (!fromSnapshot)
+		await importFiles(engine, await fetchDemoFiles(), {
+			mode: 'replace',
+			today: new Date().toISOString().slice(0, 10),
+			locale: 'es'
+		});
 	await replayImports(engine); // the files the user loaded on /datos, from IndexedDB
 	await applyOverlays(engine);
 }

@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { Table, type RecordBatch } from 'apache-arrow';
+import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { columnsToRows, tableToColumns } from './arrow';
 import { LOCAL_BUNDLES } from './bundles';
 import engineWorker from './engine-worker.js?url';
@@ -166,6 +166,8 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 		dropFile: async (name: string) => {
 			await guarded((i) => i.db.dropFile(name));
 		},
+		exportArrow: (sql: string) => guarded((i) => exportArrowOn(i, sql)),
+		importArrow: (table: string, ipc: Uint8Array) => guarded((i) => importArrowOn(i, table, ipc)),
 		close: async () => {
 			if (current) forget(current);
 		},
@@ -198,8 +200,27 @@ function rawEngine(i: Instance): Engine {
 		dropFile: async (name) => {
 			await i.db.dropFile(name);
 		},
+		exportArrow: (sql) => exportArrowOn(i, sql),
+		importArrow: (table, ipc) => importArrowOn(i, table, ipc),
 		close: async () => {}
 	};
+}
+
+async function exportArrowOn(i: Instance, sql: string): Promise<Uint8Array> {
+	try {
+		return tableToIPC(await i.conn.query(sql), 'stream');
+	} catch (error) {
+		throw toEngineError(error);
+	}
+}
+
+async function importArrowOn(i: Instance, table: string, ipc: Uint8Array): Promise<void> {
+	try {
+		// the worker takes (transfers) the buffer: the caller's bytes stay usable
+		await i.conn.insertArrowFromIPCStream(ipc.slice(), { name: table, create: false });
+	} catch (error) {
+		throw toEngineError(error);
+	}
 }
 
 /**

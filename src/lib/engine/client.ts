@@ -1,7 +1,7 @@
 import { createBrowserEngine } from './browser';
 import { engineState } from './state.svelte';
 import { loadDatasets } from '../data/sources';
-import { fetchDemoFiles } from '../data/demo-files';
+import { fetchDemoSnapshot } from '../data/demo-snapshot';
 
 let engine: ReturnType<typeof createBrowserEngine> | null = null;
 
@@ -14,8 +14,8 @@ let engine: ReturnType<typeof createBrowserEngine> | null = null;
 export function getBrowserEngine() {
 	if (!engine) {
 		// downloads while the wasm compiles (loadDatasets awaits the same promise)
-		fetchDemoFiles().catch(() => {
-			// reported by loadDatasets, which asks again
+		fetchDemoSnapshot().catch(() => {
+			// loadDatasets asks again, then falls back to the demo CSV files
 		});
 		engine = createBrowserEngine({
 			onFreshStart: async (fresh) => {
@@ -24,7 +24,7 @@ export function getBrowserEngine() {
 					performance.mark('integra:engine-open');
 				}
 				engineState.phase = 'loading';
-				await loadDatasets(fresh);
+				await loadDatasets(fresh, { demoSnapshot: fetchDemoSnapshot });
 				engineState.dataVersion += 1;
 			},
 			onStatus: (status, error) => {

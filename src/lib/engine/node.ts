@@ -14,6 +14,9 @@ import type { Columns, Engine, Value } from './types';
  */
 export async function createNodeEngine(): Promise<Engine> {
 	const require = createRequire(import.meta.url);
+	// The blocking build is CommonJS and makes its tables with the CommonJS
+	// apache-arrow; the ESM copy's tableToIPC would not recognise them.
+	const arrow = require('apache-arrow') as typeof import('apache-arrow');
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
 	const bundles: duckdb.DuckDBBundles = {
 		mvp: {
@@ -67,6 +70,20 @@ export async function createNodeEngine(): Promise<Engine> {
 		},
 		async dropFile(name) {
 			db.dropFile(name);
+		},
+		async exportArrow(sql) {
+			try {
+				return arrow.tableToIPC(conn.query(sql), 'stream');
+			} catch (error) {
+				throw toEngineError(error);
+			}
+		},
+		async importArrow(table, ipc) {
+			try {
+				conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+			} catch (error) {
+				throw toEngineError(error);
+			}
 		},
 		async close() {
 			conn.close();

@@ -33,6 +33,10 @@ export interface Engine {
 	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
 	/** Forget a registered file. */
 	dropFile(name: string): Promise<void>;
+	/** A query's result as an Arrow IPC stream, types kept (e.g. to snapshot a table). */
+	exportArrow(sql: string): Promise<Uint8Array>;
+	/** Append an Arrow IPC stream to an existing table, whose columns it must match. */
+	importArrow(table: string, ipc: Uint8Array): Promise<void>;
 	/** Release the database (and terminate the worker, in the browser). */
 	close(): Promise<void>;
 }

@@ -550,7 +550,8 @@ export class DatosModel {
 			}
 			engineState.phase = 'loading';
 			try {
-				await (await sources()).loadDatasets(engine);
+				const { fetchDemoSnapshot } = await import('$lib/data/demo-snapshot');
+				await (await sources()).loadDatasets(engine, { demoSnapshot: fetchDemoSnapshot });
 			} finally {
 				engineState.phase = 'ready';
 			}
