@@ -4,6 +4,7 @@ import { columnsToRows, tableToColumns } from './arrow';
 import { LOCAL_BUNDLES } from './bundles';
 import engineWorker from './engine-worker.js?url';
 import { toEngineError } from './errors';
+import { inlineParams } from './sql';
 import { readablePendingError } from './pending-error';
 import { DEFAULT_TIMEOUT_MS, SAFE_SETTINGS } from './settings';
 import { EngineError, type Columns, type Engine, type Value } from './types';
@@ -30,10 +31,14 @@ interface Instance {
 	died: Promise<never>;
 	/** Prepared statements by SQL, least recently used first (see `runOn`). */
 	prepared: Map<string, Promise<duckdb.AsyncPreparedStatement>>;
+	/** SQL run once with its values inlined, least recently used first (see `runOn`). */
+	seen: Set<string>;
 }
 
 /** How many prepared statements an instance keeps. */
 const PREPARED_KEPT = 64;
+/** How many statements run once (values inlined) an instance remembers, to prepare on their second use. */
+const SEEN_KEPT = 256;
 
 /**
  * The browser adapter: one worker, started on first use. A call that runs
@@ -82,7 +87,7 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 			await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
 			const conn = await db.connect();
 			await conn.query(SAFE_SETTINGS);
-			const instance: Instance = { worker, db, conn, died, prepared: new Map() };
+			const instance: Instance = { worker, db, conn, died, prepared: new Map(), seen: new Set() };
 			everStarted = true;
 			if (options.onFreshStart) {
 				try {
@@ -229,23 +234,36 @@ async function importArrowOn(i: Instance, table: string, ipc: Uint8Array): Promi
  * and a kept one saves a round trip to the worker and DuckDB's planning on
  * every filter click. DuckDB binds a kept statement again by itself when the
  * tables it reads were replaced (a rebuilt cube).
+ *
+ * Statements not kept run as one query with their values inlined as
+ * literals (`inlineParams`). Running a prepared statement the first time takes
+ * two messages, and the second leaves only once the page has read the answer
+ * to the first: right after a click the main thread is busy redrawing, and
+ * /actividades lost 30–60 ms there on every click whose filters made new SQL.
+ * A text seen a second time is prepared after its answer, off the click's
+ * path, and kept for the next.
  */
 async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns> {
 	try {
 		if (params.length === 0) return tableToColumns(await i.conn.query(sql));
-		let stmt = i.prepared.get(sql);
-		if (stmt) i.prepared.delete(sql);
-		else stmt = i.conn.prepare(sql);
-		i.prepared.set(sql, stmt);
-		if (i.prepared.size > PREPARED_KEPT) {
-			const [oldest, old] = i.prepared.entries().next().value!;
-			i.prepared.delete(oldest);
-			void old.then((s) => s.close()).catch(() => {});
+		const kept = i.prepared.get(sql);
+		// a NUL cannot be written as a literal, only bound
+		const inline = !params.some((p) => typeof p === 'string' && p.includes('\0'));
+		if (!kept && inline) {
+			const result = await i.conn.query(inlineParams(sql, params));
+			if (i.seen.delete(sql)) keep(i, sql, i.conn.prepare(sql));
+			else {
+				i.seen.add(sql);
+				if (i.seen.size > SEEN_KEPT) i.seen.delete(i.seen.values().next().value!);
+			}
+			return tableToColumns(result);
 		}
+		const stmt = kept ?? i.conn.prepare(sql);
+		keep(i, sql, stmt);
 		try {
 			return tableToColumns(await (await stmt).query(...params));
 		} catch (error) {
-			// a statement that failed (or could not be prepared) is not kept
+			// a statement that failed is not kept
 			if (i.prepared.get(sql) === stmt) i.prepared.delete(sql);
 			void stmt.then((s) => s.close()).catch(() => {});
 			throw error;
@@ -253,6 +271,21 @@ async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns
 	} catch (error) {
 		throw toEngineError(error);
 	}
+}
+
+/** Keep a prepared statement as the most recently used; close the least recent past the limit. */
+function keep(i: Instance, sql: string, stmt: Promise<duckdb.AsyncPreparedStatement>) {
+	i.prepared.delete(sql);
+	i.prepared.set(sql, stmt);
+	if (i.prepared.size > PREPARED_KEPT) {
+		const [oldest, old] = i.prepared.entries().next().value!;
+		i.prepared.delete(oldest);
+		void old.then((s) => s.close()).catch(() => {});
+	}
+	// a statement that could not be prepared is not kept (its caller, if any, gets the error)
+	stmt.catch(() => {
+		if (i.prepared.get(sql) === stmt) i.prepared.delete(sql);
+	});
 }
 
 /** Options of `queryStoppable`. */

@@ -64,6 +64,21 @@ export const ENGINE_CONTRACT: ContractCheck[] = [
 		}
 	},
 	{
+		name: 'a statement run again with other values answers for those values, every time',
+		async run(engine) {
+			// the browser adapter inlines the first two runs and prepares the statement for later ones
+			const sql = "SELECT ?::VARCHAR || '?' AS s, ?::INTEGER * 2 AS n -- why?";
+			for (const [s, n] of [
+				["a'b", 1],
+				['c', -2],
+				['d--', 3],
+				['', 4]
+			] as const) {
+				same(await engine.query(sql, [s, n]), [{ s: `${s}?`, n: n * 2 }], `values ${s}, ${n}`);
+			}
+		}
+	},
+	{
 		name: 'read_csv over registered text keeps leading zeros as text',
 		async run(engine) {
 			await engine.registerText('contract.csv', 'ubigeo,name\n070101,Callao\n150101,Lima\n');
