@@ -14,6 +14,9 @@
  *   kept across versions (a new deployment does not download an unchanged
  *   34 MB wasm again). Anything else hashed that was not precached (the `mvp`
  *   engine of an older browser) is cached on first fetch.
+ * - The demo snapshot (/prefetch/tables/*.arrow), asked for with this
+ *   version (`?v=`): made by the same build as this precache, so served
+ *   from it. A page of another version goes to the network.
  * - Pages and other files: network first, cache when offline.
  * - No skipWaiting: a new version waits until every tab of the old one is
  *   closed, so a running engine (which restarts from the same URLs after a
@@ -101,6 +104,8 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin) return;
 	if (url.pathname.includes('/_app/immutable/')) {
 		event.respondWith(cacheFirst(event));
+	} else if (url.pathname.includes('/prefetch/tables/') && url.searchParams.get('v') === version) {
+		event.respondWith(thisVersionFirst(event));
 	} else if (!url.pathname.endsWith('/service-worker.js')) {
 		event.respondWith(networkFirst(event));
 	}
@@ -118,6 +123,11 @@ async function cacheFirst(event: FetchEvent): Promise<Response> {
 	// Not awaited: the page (the engine's streaming compile) gets the stream at once.
 	if (response.ok) event.waitUntil(cache.put(event.request, response.clone()));
 	return response;
+}
+
+async function thisVersionFirst(event: FetchEvent): Promise<Response> {
+	const hit = await (await caches.open(PAGES)).match(event.request, { ignoreSearch: true });
+	return hit ?? networkFirst(event);
 }
 
 async function networkFirst(event: FetchEvent): Promise<Response> {

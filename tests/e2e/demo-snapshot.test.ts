@@ -35,9 +35,10 @@ async function load(snapshot: 'served' | 'refused' | 'corrupt'): Promise<Loaded>
 	try {
 		const requests: string[] = [];
 		session.context.on('request', (r) => requests.push(new URL(r.url()).pathname));
-		if (snapshot === 'refused') await session.context.route('**/*.arrow', (r) => r.abort());
+		if (snapshot === 'refused')
+			await session.context.route('**/prefetch/tables/**', (r) => r.abort());
 		if (snapshot === 'corrupt')
-			await session.context.route('**/activities.arrow', (r) =>
+			await session.context.route('**/activities.arrow*', (r) =>
 				r.fulfill({ status: 200, body: Buffer.from('not an arrow stream') })
 			);
 		const base = inject('baseUrl');

@@ -61,7 +61,25 @@ describe('offline after the first visit (service worker)', () => {
 		expect(cached.some((p) => /activities.*\.csv$/.test(p))).toBe(true);
 		expect(cached).toContain(`/distritos/${PROFILE}`);
 		expect(cached.some((p) => /engine-worker.*\.js$/.test(p))).toBe(true);
+		expect(cached).toContain('/prefetch/tables/activities.arrow');
 	}, 120_000);
+
+	it('on a repeat visit online, takes the demo snapshot from its precache, not the network', async () => {
+		const { page } = session;
+		const hits: string[] = [];
+		const watch = (req: { url?: string }) => hits.push(req.url ?? '');
+		server.on('request', watch);
+		try {
+			await page.reload();
+			await page.waitForSelector('[data-testid="heatmap-block"][data-source="engine"]', {
+				timeout: 60_000
+			});
+		} finally {
+			server.off('request', watch);
+		}
+		expect(hits).toContain('/'); // the page itself: network first
+		expect(hits.filter((u) => u.includes('/prefetch/tables/'))).toEqual([]);
+	}, 90_000);
 
 	it("keeps the engine's compiled wasm in Chromium's code cache for the next visit", async () => {
 		// Chromium caches compiled wasm only for instantiateStreaming(fetch(url)); duckdb-wasm's

@@ -1,3 +1,4 @@
+import { version } from '$app/environment';
 import { resolve } from '$app/paths';
 import { DATASET_NAMES } from './tables';
 import type { TableSnapshot } from './snapshot';
@@ -13,7 +14,9 @@ let fetched: Promise<TableSnapshot> | null = null;
 export function fetchDemoSnapshot(): Promise<TableSnapshot> {
 	fetched ??= Promise.all(
 		DATASET_NAMES.map(async (table) => {
-			const response = await fetch(resolve('/prefetch/tables/[table].arrow', { table }));
+			// the build's version: the service worker of that version answers from its precache
+			const url = `${resolve('/prefetch/tables/[table].arrow', { table })}?v=${version}`;
+			const response = await fetch(url);
 			if (!response.ok) throw new Error(`${table}.arrow: HTTP ${response.status}`);
 			return [table, new Uint8Array(await response.arrayBuffer())] as const;
 		})
