@@ -73,19 +73,29 @@ export class LiveColumns {
 		return key && this.#live === null ? this.#options.prefetched?.()?.[key] : undefined;
 	}
 
-	/** The result for the current query (live, else prefetched), else the last one shown (stale), else null. */
-	get data(): Columns | null {
+	// Derived, not computed in the getters: a click changes the key, and while the
+	// answer loads `data` is still the same object. A derived value that did not
+	// change does not wake what reads it, so no chart lays out its stale data again.
+	#data = $derived.by((): Columns | null => {
 		const key = this.key;
 		if (this.#live && this.#live.key === key) return this.#live.data;
 		return this.#prefetchedData(key) ?? this.#live?.data ?? null;
-	}
-
-	/** True when `data` answers the current query on the current data (not an older one). */
-	get current(): boolean {
+	});
+	#current = $derived.by((): boolean => {
 		const key = this.key;
 		if (key === null) return false;
 		if (this.#live) return this.#live.key === key && this.#live.version === engineState.dataVersion;
 		return !!this.#prefetchedData(key);
+	});
+
+	/** The result for the current query (live, else prefetched), else the last one shown (stale), else null. */
+	get data(): Columns | null {
+		return this.#data;
+	}
+
+	/** True when `data` answers the current query on the current data (not an older one). */
+	get current(): boolean {
+		return this.#current;
 	}
 
 	/** True when `data` is an older answer shown while the current one loads. */

@@ -30,9 +30,15 @@ interface Instance {
 	/** Rejects when the worker dies; every call races against it. */
 	died: Promise<never>;
 	/** Prepared statements by SQL, least recently used first (see `runOn`). */
-	prepared: Map<string, Promise<duckdb.AsyncPreparedStatement>>;
+	prepared: Map<string, KeptStatement>;
 	/** SQL run once with its values inlined, least recently used first (see `runOn`). */
 	seen: Set<string>;
+}
+
+interface KeptStatement {
+	pending: Promise<duckdb.AsyncPreparedStatement>;
+	/** Once prepared: a run reaches the worker at once, not after an `await`. */
+	ready: duckdb.AsyncPreparedStatement | null;
 }
 
 /** How many prepared statements an instance keeps. */
@@ -258,14 +264,19 @@ async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns
 			}
 			return tableToColumns(result);
 		}
-		const stmt = kept ?? i.conn.prepare(sql);
-		keep(i, sql, stmt);
+		const stmt = kept ?? keep(i, sql, i.conn.prepare(sql));
+		if (kept) keep(i, sql, kept);
 		try {
-			return tableToColumns(await (await stmt).query(...params));
+			// Sent in this task when prepared: during a click, the rest of the page's
+			// redraw runs before any awaited continuation.
+			const run = stmt.ready
+				? stmt.ready.query(...params)
+				: stmt.pending.then((s) => s.query(...params));
+			return tableToColumns(await run);
 		} catch (error) {
 			// a statement that failed is not kept
 			if (i.prepared.get(sql) === stmt) i.prepared.delete(sql);
-			void stmt.then((s) => s.close()).catch(() => {});
+			void stmt.pending.then((s) => s.close()).catch(() => {});
 			throw error;
 		}
 	} catch (error) {
@@ -274,18 +285,29 @@ async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns
 }
 
 /** Keep a prepared statement as the most recently used; close the least recent past the limit. */
-function keep(i: Instance, sql: string, stmt: Promise<duckdb.AsyncPreparedStatement>) {
+function keep(
+	i: Instance,
+	sql: string,
+	stmt: KeptStatement | Promise<duckdb.AsyncPreparedStatement>
+): KeptStatement {
+	const k = stmt instanceof Promise ? { pending: stmt, ready: null } : stmt;
+	if (stmt instanceof Promise) {
+		stmt.then(
+			(s) => (k.ready = s),
+			// a statement that could not be prepared is not kept (its caller, if any, gets the error)
+			() => {
+				if (i.prepared.get(sql) === k) i.prepared.delete(sql);
+			}
+		);
+	}
 	i.prepared.delete(sql);
-	i.prepared.set(sql, stmt);
+	i.prepared.set(sql, k);
 	if (i.prepared.size > PREPARED_KEPT) {
 		const [oldest, old] = i.prepared.entries().next().value!;
 		i.prepared.delete(oldest);
-		void old.then((s) => s.close()).catch(() => {});
+		void old.pending.then((s) => s.close()).catch(() => {});
 	}
-	// a statement that could not be prepared is not kept (its caller, if any, gets the error)
-	stmt.catch(() => {
-		if (i.prepared.get(sql) === stmt) i.prepared.delete(sql);
-	});
+	return k;
 }
 
 /** Options of `queryStoppable`. */

@@ -13,6 +13,7 @@ import {
 	districtsSql,
 	emptyFilters,
 	groupingId,
+	inListSlots,
 	keyFiguresSql,
 	monthAligned,
 	monthsOf,
@@ -110,6 +111,27 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await engine?.close();
+});
+
+describe('SQL text kept across selections', () => {
+	it('gives 4 placeholders to 1–4 values, then the next power of two', () => {
+		expect([1, 2, 3, 4, 5, 8, 9, 17].map(inListSlots)).toEqual([4, 4, 4, 4, 8, 8, 16, 32]);
+	});
+
+	it('writes the same statement for one value or three, with the values in its parameters', () => {
+		const one = { ...emptyFilters(Y2024), type: ['taller'], topic: ['salud'] };
+		const three = { ...one, type: ['taller', 'charla', 'feria'] };
+		for (const build of [keyFiguresSql, trendSql, breakdownsSql, districtsSql] as const) {
+			const a = build(one);
+			const b = build(three);
+			expect(b.sql).toBe(a.sql);
+			expect(b.params).not.toEqual(a.params);
+		}
+		const { params } = keyFiguresSql(three);
+		// the three types, then the first repeated into the fourth placeholder
+		const at = params.indexOf('taller');
+		expect(params.slice(at, at + 4)).toEqual(['taller', 'charla', 'feria', 'taller']);
+	});
 });
 
 describe('periods', () => {
