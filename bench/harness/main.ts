@@ -15,6 +15,7 @@ import { createBrowserEngine } from '$lib/engine/browser';
 import { loadDatasets } from '$lib/data/sources';
 import { DEMO_FILES } from '$lib/data/demo-files';
 import { importCsv, prepareImport, recogniseFile } from '$lib/data/pipeline';
+import type { TableSnapshot } from '$lib/data/snapshot';
 import { DATASET_NAMES, TABLE_DDL, type DatasetName } from '$lib/data/tables';
 import type { Engine } from '$lib/engine/types';
 import { aggregateSql } from '../lib/aggregate';
@@ -83,18 +84,20 @@ const harness = {
 	},
 
 	/**
-	 * A fresh engine (new worker, wasm compiled again), started either as the app
-	 * starts it (the demo files through the pipeline) or with the same six files
-	 * read by a typed read_csv each: what a fast path for already validated data
-	 * (the demo, replays of saved imports) would give. Closed afterwards.
+	 * A fresh engine (new worker, wasm compiled again), started with the demo
+	 * data as the app starts it (the build's Arrow snapshot of the tables, made
+	 * here by the bench in Node: data/snapshot/), through the import pipeline
+	 * (the app's fallback), or as the same six files read by a typed read_csv
+	 * each, with no validation. Closed afterwards.
 	 */
-	async startFresh(path: 'pipeline' | 'typed') {
+	async startFresh(path: 'snapshot' | 'pipeline' | 'typed') {
 		const t0 = performance.now();
 		let t1 = 0;
 		const e = createBrowserEngine({
 			onFreshStart: async (fresh) => {
 				t1 = performance.now();
-				if (path === 'pipeline') await loadDatasets(fresh);
+				if (path === 'snapshot') await loadDatasets(fresh, { demoSnapshot: benchSnapshot });
+				else if (path === 'pipeline') await loadDatasets(fresh);
 				else await typedLoad(fresh);
 			}
 		});
@@ -309,6 +312,18 @@ INSERT INTO __plain_${f.dataset} BY NAME SELECT * FROM read_csv('__plain_${f.dat
 		byYear = new Map();
 	}
 };
+
+/** The demo tables' snapshot the bench wrote (bench/lib/snapshot.ts). */
+async function benchSnapshot(): Promise<TableSnapshot> {
+	const tables = await Promise.all(
+		DATASET_NAMES.map(async (table) => {
+			const response = await fetch(`data/snapshot/${table}.arrow`);
+			if (!response.ok) throw new Error(`${table}.arrow: HTTP ${response.status}`);
+			return [table, new Uint8Array(await response.arrayBuffer())] as const;
+		})
+	);
+	return Object.fromEntries(tables) as TableSnapshot;
+}
 
 /** The demo files into typed tables with one read_csv each (column types from TABLE_DDL). */
 async function typedLoad(e: Engine) {
