@@ -22,3 +22,11 @@ export async function cliMetrics(): Promise<{ domain: Csv; overall: Csv; activit
 		activity: parse(run.outputs['activity_metrics.csv'])
 	};
 }
+
+/** The latest assessment round in the CLI's domain scores. */
+export function latestRoundOf(domain: Csv): string {
+	return domain
+		.map((r) => r.round)
+		.sort()
+		.at(-1)!;
+}

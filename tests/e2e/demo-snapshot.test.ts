@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cliMetrics, type Csv } from './cli-metrics';
+import { cliMetrics, latestRoundOf, type Csv } from './cli-metrics';
 import { formatExport } from '../../src/lib/i18n/format';
 import { openSession, type Session } from './browser';
 
@@ -68,10 +68,7 @@ describe('demo data from the build snapshot, with the CSV files as fallback', ()
 
 	beforeAll(async () => {
 		cli = await cliMetrics();
-		latestRound = cli.domain
-			.map((r) => r.round)
-			.sort()
-			.at(-1)!;
+		latestRound = latestRoundOf(cli.domain);
 		runs.served = await load('served');
 		runs.refused = await load('refused');
 		runs.corrupt = await load('corrupt');

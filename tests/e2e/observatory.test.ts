@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cliMetrics, type Csv } from './cli-metrics';
+import { cliMetrics, latestRoundOf, type Csv } from './cli-metrics';
 import { formatExport } from '../../src/lib/i18n/format';
 import { axeViolations } from './axe';
 import { openAllTables, openSession, type Session } from './browser';
@@ -12,10 +12,7 @@ describe('observatory (/) in Chromium', () => {
 
 	beforeAll(async () => {
 		cli = await cliMetrics();
-		latestRound = cli.domain
-			.map((r) => r.round)
-			.sort()
-			.at(-1)!;
+		latestRound = latestRoundOf(cli.domain);
 		session = await openSession();
 		await session.page.goto(inject('baseUrl') + '/');
 		// the prerendered page already shows Node-computed numbers: wait for DuckDB in the browser
