@@ -41,11 +41,9 @@ async function load(snapshot: 'served' | 'refused' | 'corrupt'): Promise<Loaded>
 			await session.context.route('**/activities.arrow*', (r) =>
 				r.fulfill({ status: 200, body: Buffer.from('not an arrow stream') })
 			);
-		const base = inject('baseUrl');
-		await session.page.goto(base + '/');
+		// the heatmap (assessments) and the map of activities per district, on one page load
+		await session.page.goto(inject('baseUrl') + '/?metrica=activities');
 		const heatmap = await figures(session.page);
-		// same engine, another view: activities per district, from the activities table
-		await session.page.goto(base + '/?metrica=activities');
 		await session.page.waitForSelector('[data-testid="map-block"][data-source="engine"]', {
 			timeout: 60_000
 		});
@@ -106,7 +104,6 @@ describe('demo data from the build snapshot, with the CSV files as fallback', ()
 	it('falls back to the demo CSV files when the snapshot is refused or broken, with the same figures', () => {
 		for (const which of ['refused', 'corrupt'] as const) {
 			const run = runs[which];
-			// one page load after the other: each downloads the six files (hashed names)
 			const csv = new Set(run.requests.filter((p) => p.endsWith('.csv')));
 			expect(csv.size, which).toBe(6);
 			expect(run.heatmap, which).toEqual(runs.served.heatmap);
