@@ -171,6 +171,22 @@ async function liveScores(root: Locator): Promise<Record<number, number | null>>
 // ---------------------------------------------------------------------------
 
 describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
+	it('opens the new-round form once the district\u2019s rounds are known, with defaults that hold', async () => {
+		const { page } = await launch();
+		await page.goto(`${base()}/autoevaluacion/${LIMA}`);
+		const submit = page.getByRole('button', { name: 'Empezar la ronda' });
+		await submit.waitFor();
+		await expect.poll(() => submit.isEnabled(), { timeout: 60_000 }).toBe(true);
+		// enabled means known: the default is already the latest round's answers (2024 in the
+		// demo data), so a choice of "Vacía" made now is not undone by a late answer
+		const latest = page.locator('input[name="prefill"][value="latest"]');
+		expect(await latest.isChecked()).toBe(true);
+		expect(await page.getByText('Con las respuestas y evidencias de la ronda 2024').count()).toBe(
+			1
+		);
+		expect(await page.getByLabel('Vacía').isEnabled()).toBe(true);
+	});
+
 	it(
 		'builds the form from the loaded framework, with keyboard radio groups, evidence, http(s)-only links and guidance',
 		async () => {
