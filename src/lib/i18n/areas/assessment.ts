@@ -49,6 +49,7 @@ const area: Area = {
 		'assess.new.start': '¿Cómo empezar?',
 		'assess.new.prefill': 'Con las respuestas y evidencias de la ronda {round}, para actualizarlas',
 		'assess.new.prefillNone': 'Con las respuestas de la última ronda (este distrito no tiene)',
+		'assess.new.prefillLoading': 'Con las respuestas de la última ronda (buscándola…)',
 		'assess.new.empty': 'Vacía',
 		'assess.new.submit': 'Empezar la ronda',
 
@@ -309,6 +310,7 @@ const area: Area = {
 		'assess.new.start': 'How to start?',
 		'assess.new.prefill': 'With the answers and evidence of round {round}, to update them',
 		'assess.new.prefillNone': "With the latest round's answers (this district has none)",
+		'assess.new.prefillLoading': "With the latest round's answers (looking for it…)",
 		'assess.new.empty': 'Empty',
 		'assess.new.submit': 'Start the round',
 
