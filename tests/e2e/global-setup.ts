@@ -10,9 +10,10 @@ import { startStaticServer } from '../../scripts/static-server';
 export default async function setup(project: TestProject) {
 	if (!process.env.E2E_SKIP_BUILD || !existsSync('build/index.html')) {
 		// No precompression (svelte.config.js): ~10 s instead of ~1 min; the tests need no .br/.gz.
+		// NODE_ENV: vitest sets `test`, which would build Svelte and SvelteKit in their dev flavour.
 		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 			stdio: 'inherit',
-			env: { ...process.env, INTEGRA_FAST_BUILD: '1' }
+			env: { ...process.env, INTEGRA_FAST_BUILD: '1', NODE_ENV: 'production' }
 		});
 	}
 	const { server, url } = await startStaticServer('build');
