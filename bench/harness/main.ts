@@ -15,7 +15,7 @@ import { createBrowserEngine } from '$lib/engine/browser';
 import { loadDatasets } from '$lib/data/sources';
 import { DEMO_FILES } from '$lib/data/demo-files';
 import { importCsv, prepareImport, recogniseFile } from '$lib/data/pipeline';
-import type { TableSnapshot } from '$lib/data/snapshot';
+import { fetchSnapshot } from '$lib/data/snapshot';
 import { DATASET_NAMES, TABLE_DDL, type DatasetName } from '$lib/data/tables';
 import type { Engine } from '$lib/engine/types';
 import { aggregateSql } from '../lib/aggregate';
@@ -96,7 +96,11 @@ const harness = {
 		const e = createBrowserEngine({
 			onFreshStart: async (fresh) => {
 				t1 = performance.now();
-				if (path === 'snapshot') await loadDatasets(fresh, { demoSnapshot: benchSnapshot });
+				if (path === 'snapshot')
+					await loadDatasets(fresh, {
+						// written by the bench (bench/lib/snapshot.ts)
+						demoSnapshot: () => fetchSnapshot((table) => `data/snapshot/${table}.arrow`)
+					});
 				else if (path === 'pipeline') await loadDatasets(fresh);
 				else await typedLoad(fresh);
 			}
@@ -312,18 +316,6 @@ INSERT INTO __plain_${f.dataset} BY NAME SELECT * FROM read_csv('__plain_${f.dat
 		byYear = new Map();
 	}
 };
-
-/** The demo tables' snapshot the bench wrote (bench/lib/snapshot.ts). */
-async function benchSnapshot(): Promise<TableSnapshot> {
-	const tables = await Promise.all(
-		DATASET_NAMES.map(async (table) => {
-			const response = await fetch(`data/snapshot/${table}.arrow`);
-			if (!response.ok) throw new Error(`${table}.arrow: HTTP ${response.status}`);
-			return [table, new Uint8Array(await response.arrayBuffer())] as const;
-		})
-	);
-	return Object.fromEntries(tables) as TableSnapshot;
-}
 
 /** The demo files into typed tables with one read_csv each (column types from TABLE_DDL). */
 async function typedLoad(e: Engine) {

@@ -3,25 +3,20 @@
  * an independent Node engine loaded with the same files, to count rows with
  * plain hand-written SQL, and small page helpers.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import { importFiles } from '../../src/lib/data/pipeline';
+import { readDemoFiles } from '../../src/lib/server/demo-files';
 import type { Engine, Value } from '../../src/lib/engine/types';
 
 /** The demo files of data/, with `activities.csv` optionally replaced by another file. */
 export function dataFiles(activitiesPath?: string): { fileName: string; bytes: Uint8Array }[] {
-	return readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({
-			fileName,
-			bytes: new Uint8Array(
-				readFileSync(
-					fileName === 'activities.csv' && activitiesPath ? activitiesPath : join('data', fileName)
-				)
-			)
-		}));
+	return readDemoFiles().map((f) =>
+		f.fileName === 'activities.csv' && activitiesPath
+			? { ...f, bytes: new Uint8Array(readFileSync(activitiesPath)) }
+			: f
+	);
 }
 
 /** A Node engine with the files loaded through the import pipeline, as the browser loads them. */

@@ -1,16 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Papa from 'papaparse';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import { runMetrics } from '../../scripts/metrics-run';
+import { readDemoFiles } from '../../src/lib/server/demo-files';
 
 export type Csv = Record<string, string>[];
 
 /** What the metrics CLI computes from data/ (same pipeline and SQL, Node engine). */
 export async function cliMetrics(): Promise<{ domain: Csv; overall: Csv; activity: Csv }> {
-	const files = readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
+	const files = readDemoFiles();
 	const engine = await createNodeEngine();
 	const run = await runMetrics(engine, files, { today: '2026-01-01', locale: 'es' });
 	await engine.close();

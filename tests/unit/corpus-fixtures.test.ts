@@ -30,17 +30,13 @@ import {
 	SPANISH_FILE_NAMES,
 	type ExcelLocale
 } from '../fixtures/generate';
+import { readDemoFiles } from '../../src/lib/server/demo-files';
 
 // The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const TODAY = '2026-01-01';
 let engine: Engine;
-
-const demoFiles = () =>
-	readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
@@ -73,7 +69,7 @@ describe('importing the fixtures: the values read', () => {
 		r.issues.map((i) => `${i.line ?? '-'}:${i.column ?? '-'}:${i.severity}:${i.code}`);
 
 	beforeEach(async () => {
-		await importFiles(engine, demoFiles(), { today: TODAY, locale: 'es' });
+		await importFiles(engine, readDemoFiles(), { today: TODAY, locale: 'es' });
 	}, 120_000);
 
 	it('Spanish Excel, Spain style (Windows-1252, `;`, trailing `;;;`): codes, dates, numbers, text', async () => {
@@ -349,7 +345,7 @@ describe('a Spanish-Excel copy of the demo data', () => {
 	it.each<ExcelLocale>(['es', 'pe'])(
 		'(%s) gives exactly the metrics of the clean data, in process',
 		async (locale) => {
-			const clean = await runMetrics(engine, demoFiles(), { today: TODAY, locale: 'es' });
+			const clean = await runMetrics(engine, readDemoFiles(), { today: TODAY, locale: 'es' });
 			const excel = await runMetrics(engine, files(copy(locale)), { today: TODAY, locale: 'es' });
 			expect(excel.ok).toBe(true);
 			for (const file of ['domain_scores.csv', 'overall_scores.csv', 'activity_metrics.csv']) {

@@ -16,6 +16,7 @@ import { importCsv, importFiles } from '../../src/lib/data/pipeline';
 import { quoteIdent } from '../../src/lib/engine/sql';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import type { Engine, Row } from '../../src/lib/engine/types';
+import { readDemoFiles } from '../../src/lib/server/demo-files';
 
 // The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -415,12 +416,7 @@ describe.skipIf(!present)('the CSV corpus, loaded as generic tables in Node', ()
 	});
 
 	it('names the missing columns when a corpus file is loaded as a dataset, and keeps the data', async () => {
-		const demo = readdirSync('data')
-			.filter((f) => f.endsWith('.csv'))
-			.map((fileName) => ({
-				fileName,
-				bytes: new Uint8Array(readFileSync(join('data', fileName)))
-			}));
+		const demo = readDemoFiles();
 		await importFiles(engine, demo, { today: '2026-01-01', locale: 'es' });
 		const [{ n: before }] = await engine.query('SELECT count(*)::INTEGER AS n FROM activities');
 		for (const f of files) {

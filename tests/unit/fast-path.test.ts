@@ -5,8 +5,7 @@
  * must take it (the demo data, generated activities); files with something
  * to report (the Spanish-Excel fixtures, the XSS copy…) fall back.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importCsv, importFiles, type ImportReport } from '../../src/lib/data/pipeline';
 import { DATASET_NAMES, type DatasetName } from '../../src/lib/data/tables';
@@ -20,6 +19,7 @@ import {
 	smallFixtures,
 	xssFixtures
 } from '../fixtures/generate';
+import { readDemoFiles } from '../../src/lib/server/demo-files';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
 
@@ -28,12 +28,6 @@ let base: Engine;
 /** Every statement sent, to tell which path an import took. */
 let sent: string[] = [];
 let engine: Engine;
-
-const demoFiles = () =>
-	readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.sort()
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
 
 beforeAll(async () => {
 	base = await createNodeEngine();
@@ -60,10 +54,10 @@ describe('the fast path for clean files', () => {
 	it('loads the demo data as the detailed path does, without staging the detailed way', async () => {
 		const opts = { today: TODAY, locale: 'es' as const };
 		sent = [];
-		const fast = await importFiles(engine, demoFiles(), opts);
+		const fast = await importFiles(engine, readDemoFiles(), opts);
 		expect(tookDetailed()).toBe(false);
 		const fastTables = await tables();
-		const detailed = await importFiles(engine, demoFiles(), { ...opts, detailed: true });
+		const detailed = await importFiles(engine, readDemoFiles(), { ...opts, detailed: true });
 		expect(fast).toEqual(detailed);
 		expect(fastTables).toEqual(await tables());
 		expect(fast.reports.map((r) => r.loaded)).toEqual([50, 77, 4528, 579, 2383, 62]);
@@ -79,7 +73,7 @@ describe('the fast path for clean files', () => {
 		const results: { report: ImportReport; tables: Record<string, Row[]> }[] = [];
 		let fast = false;
 		for (const detailed of [false, true]) {
-			await importFiles(base, demoFiles(), { today: TODAY, locale: 'es' });
+			await importFiles(base, readDemoFiles(), { today: TODAY, locale: 'es' });
 			sent = [];
 			const report = await importCsv(engine, {
 				fileName,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../engine/node';
@@ -6,14 +6,10 @@ import type { Engine } from '../engine/types';
 import { importFiles } from './pipeline';
 import { importSnapshot, snapshotSql, type TableSnapshot } from './snapshot';
 import { DATASET_NAMES } from './tables';
+import { readDemoFiles } from '../server/demo-files';
 
 // The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-const demoFiles = () =>
-	readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
 
 /** Every row of a table as text, in table order, with its column names and types. */
 async function contents(engine: Engine, table: string) {
@@ -37,8 +33,8 @@ beforeAll(async () => {
 		createNodeEngine(),
 		createNodeEngine()
 	]);
-	await importFiles(built, demoFiles(), { mode: 'replace', today: '9999-12-31', locale: 'es' });
-	await importFiles(piped, demoFiles(), { mode: 'replace', today: '2000-01-01', locale: 'en' });
+	await importFiles(built, readDemoFiles(), { mode: 'replace', today: '9999-12-31', locale: 'es' });
+	await importFiles(piped, readDemoFiles(), { mode: 'replace', today: '2000-01-01', locale: 'en' });
 	snapshot = {} as TableSnapshot;
 	for (const table of DATASET_NAMES) snapshot[table] = await built.exportArrow(snapshotSql(table));
 	// something to replace: a snapshot load starts from empty tables, as a `replace` import does

@@ -21,6 +21,18 @@ export function isDatasetName(name: string): name is DatasetName {
 	return (DATASET_NAMES as string[]).includes(name);
 }
 
+/** Downloads a snapshot: one request per table, at the address `url` gives. */
+export async function fetchSnapshot(url: (table: DatasetName) => string): Promise<TableSnapshot> {
+	const tables = await Promise.all(
+		DATASET_NAMES.map(async (table) => {
+			const response = await fetch(url(table));
+			if (!response.ok) throw new Error(`${table}.arrow: HTTP ${response.status}`);
+			return [table, new Uint8Array(await response.arrayBuffer())] as const;
+		})
+	);
+	return Object.fromEntries(tables) as TableSnapshot;
+}
+
 /**
  * Recreate every typed table (as a `replace` import does) and fill it from the
  * snapshot. Throws if a table did not get every row of its stream: DuckDB

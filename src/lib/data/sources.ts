@@ -23,24 +23,27 @@ export async function loadDatasets(
 		demoSnapshot?: () => Promise<TableSnapshot>;
 	} = {}
 ): Promise<void> {
-	const snapshot = await opts.demoSnapshot?.().catch(() => null);
-	const fromSnapshot =
-		snapshot &&
-		(await importSnapshot(engine, snapshot).then(
-			() => true,
-			(error) => {
-				console.warn('Demo snapshot not loaded; reading the demo files instead.', error);
-				return false;
-			}
-		));
-	if (!fromSnapshot)
-		await importFiles(engine, await fetchDemoFiles(), {
-			mode: 'replace',
-			today: new Date().toISOString().slice(0, 10),
-			locale: 'es'
-		});
+	await loadDemo(engine, opts.demoSnapshot);
 	await replayImports(engine); // the files the user loaded on /datos, from IndexedDB
 	await applyOverlays(engine);
+}
+
+/** The demo tables: from the snapshot when there is one that loads, else through the pipeline. */
+async function loadDemo(engine: Engine, demoSnapshot?: () => Promise<TableSnapshot>) {
+	const snapshot = await demoSnapshot?.().catch(() => null);
+	if (snapshot) {
+		try {
+			await importSnapshot(engine, snapshot);
+			return;
+		} catch (error) {
+			console.warn('Demo snapshot not loaded; reading the demo files instead.', error);
+		}
+	}
+	await importFiles(engine, await fetchDemoFiles(), {
+		mode: 'replace',
+		today: new Date().toISOString().slice(0, 10),
+		locale: 'es'
+	});
 }
 
 /**

@@ -257,15 +257,15 @@ async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns
 		const inline = !params.some((p) => typeof p === 'string' && p.includes('\0'));
 		if (!kept && inline) {
 			const result = await i.conn.query(inlineParams(sql, params));
-			if (i.seen.delete(sql)) keep(i, sql, i.conn.prepare(sql));
+			if (i.seen.delete(sql)) keep(i, sql, prepare(i, sql));
 			else {
 				i.seen.add(sql);
 				if (i.seen.size > SEEN_KEPT) i.seen.delete(i.seen.values().next().value!);
 			}
 			return tableToColumns(result);
 		}
-		const stmt = kept ?? keep(i, sql, i.conn.prepare(sql));
-		if (kept) keep(i, sql, kept);
+		const stmt = kept ?? prepare(i, sql);
+		keep(i, sql, stmt);
 		try {
 			// Sent in this task when prepared: during a click, the rest of the page's
 			// redraw runs before any awaited continuation.
@@ -284,22 +284,20 @@ async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns
 	}
 }
 
+/** Prepares `sql`; a statement that cannot be prepared is not kept (its caller, if any, gets the error). */
+function prepare(i: Instance, sql: string): KeptStatement {
+	const k: KeptStatement = { pending: i.conn.prepare(sql), ready: null };
+	k.pending.then(
+		(s) => (k.ready = s),
+		() => {
+			if (i.prepared.get(sql) === k) i.prepared.delete(sql);
+		}
+	);
+	return k;
+}
+
 /** Keep a prepared statement as the most recently used; close the least recent past the limit. */
-function keep(
-	i: Instance,
-	sql: string,
-	stmt: KeptStatement | Promise<duckdb.AsyncPreparedStatement>
-): KeptStatement {
-	const k = stmt instanceof Promise ? { pending: stmt, ready: null } : stmt;
-	if (stmt instanceof Promise) {
-		stmt.then(
-			(s) => (k.ready = s),
-			// a statement that could not be prepared is not kept (its caller, if any, gets the error)
-			() => {
-				if (i.prepared.get(sql) === k) i.prepared.delete(sql);
-			}
-		);
-	}
+function keep(i: Instance, sql: string, k: KeptStatement) {
 	i.prepared.delete(sql);
 	i.prepared.set(sql, k);
 	if (i.prepared.size > PREPARED_KEPT) {
@@ -307,7 +305,6 @@ function keep(
 		i.prepared.delete(oldest);
 		void old.pending.then((s) => s.close()).catch(() => {});
 	}
-	return k;
 }
 
 /** Options of `queryStoppable`. */

@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine, Row } from '$lib/engine/types';
@@ -7,14 +5,13 @@ import { importFiles } from '$lib/data/pipeline';
 import { domainScoresSql, overallScoresSql } from '$lib/metrics/assessment';
 import { draftScoresSql } from './draft-scores';
 import type { Answer } from './model';
+import { readDemoFiles } from '../server/demo-files';
 
 let engine: Engine;
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
-	const files = readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
+	const files = readDemoFiles();
 	const result = await importFiles(engine, files, { today: '2026-01-01', locale: 'es' });
 	expect(result.missingRequired).toEqual([]);
 }, 60_000);

@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
@@ -11,15 +9,14 @@ import { policyIndicatorsSql } from './queries';
 import { writeActionToEngine, writeRoundToEngine } from './records';
 import { createDraft, DraftSession } from './session.svelte';
 import { MemoryRecordStore } from './store';
+import { readDemoFiles } from '../server/demo-files';
 
 let engine: Engine;
 let indicators: Indicator[];
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
-	const files = readdirSync('data')
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join('data', fileName))) }));
+	const files = readDemoFiles();
 	await importFiles(engine, files, { today: '2026-01-01', locale: 'es' });
 	const q = policyIndicatorsSql();
 	indicators = toIndicators(await engine.query(q.sql, q.params));

@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createNodeEngine } from '../engine/node';
 import { importFiles } from '../data/pipeline';
 import type { Engine, Row, SqlQuery } from '../engine/types';
 import { queryKey, type Prefetched } from '../engine/prefetch';
+import { readDemoFiles } from './demo-files';
 
 /**
  * Build-time only: the Node adapter loaded with the demo data, so prerendered
@@ -13,10 +12,7 @@ import { queryKey, type Prefetched } from '../engine/prefetch';
 let engine: Promise<Engine> | null = null;
 
 async function start(): Promise<Engine> {
-	const dir = 'data';
-	const files = readdirSync(dir)
-		.filter((f) => f.endsWith('.csv'))
-		.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join(dir, fileName))) }));
+	const files = readDemoFiles();
 	const e = await createNodeEngine();
 	await importFiles(e, files, { mode: 'replace', today: '9999-12-31', locale: 'es' });
 	return e;
