@@ -42,7 +42,7 @@ interface KeptStatement {
 }
 
 /** How many prepared statements an instance keeps. */
-const PREPARED_KEPT = 64;
+const PREPARED_KEPT = 192;
 /** How many statements run once (values inlined) an instance remembers, to prepare on their second use. */
 const SEEN_KEPT = 256;
 
@@ -179,6 +179,7 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 		},
 		exportArrow: (sql: string) => guarded((i) => exportArrowOn(i, sql)),
 		importArrow: (table: string, ipc: Uint8Array) => guarded((i) => importArrowOn(i, table, ipc)),
+		plan: (sql: string) => guarded((i) => planOn(i, sql)).catch(() => {}),
 		close: async () => {
 			if (current) forget(current);
 		},
@@ -251,8 +252,9 @@ async function importArrowOn(i: Instance, table: string, ipc: Uint8Array): Promi
  */
 async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns> {
 	try {
-		if (params.length === 0) return tableToColumns(await i.conn.query(sql));
 		const kept = i.prepared.get(sql);
+		// without values, only a statement planned ahead (`plan`) is worth keeping
+		if (params.length === 0 && !kept) return tableToColumns(await i.conn.query(sql));
 		// a NUL cannot be written as a literal, only bound
 		const inline = !params.some((p) => typeof p === 'string' && p.includes('\0'));
 		if (!kept && inline) {
@@ -282,6 +284,15 @@ async function runOn(i: Instance, sql: string, params: Value[]): Promise<Columns
 	} catch (error) {
 		throw toEngineError(error);
 	}
+}
+
+/** Prepares and keeps `sql` unless it is kept already (then nothing reaches the worker). */
+async function planOn(i: Instance, sql: string): Promise<void> {
+	if (i.prepared.has(sql)) return;
+	const k = prepare(i, sql);
+	keep(i, sql, k);
+	i.seen.delete(sql);
+	await k.pending;
 }
 
 /** Prepares `sql`; a statement that cannot be prepared is not kept (its caller, if any, gets the error). */

@@ -39,6 +39,13 @@ export interface Engine {
 	importArrow(table: string, ipc: Uint8Array): Promise<void>;
 	/** Release the database (and terminate the worker, in the browser). */
 	close(): Promise<void>;
+	/**
+	 * Plan a statement ahead of its first run and keep it, as a statement run
+	 * twice is kept, so that run is not planned on the path of a click. Only
+	 * where planning costs (the browser); resolves once kept, and never
+	 * rejects: a statement that cannot be planned fails when it is run.
+	 */
+	plan?(sql: string): Promise<void>;
 }
 
 /** timeout and crashed restart the engine; start: the wasm did not start; load: the datasets did not load. */

@@ -9,6 +9,7 @@ import {
 	breakdownsSql,
 	CATEGORY_DIMS,
 	buildCubeSql,
+	crossIndexSql,
 	cubeDistrictCountSql,
 	districtsSql,
 	emptyFilters,
@@ -18,6 +19,7 @@ import {
 	monthAligned,
 	monthsOf,
 	previousPeriod,
+	shapeNeighbours,
 	trendSql,
 	type ActivityFilters
 } from './activity-cube';
@@ -131,6 +133,211 @@ describe('SQL text kept across selections', () => {
 		// the three types, then the first repeated into the fourth placeholder
 		const at = params.indexOf('taller');
 		expect(params.slice(at, at + 4)).toEqual(['taller', 'charla', 'feria', 'taller']);
+	});
+
+	it('writes the same statement for one district or province or three', () => {
+		const one = { ...emptyFilters(Y2024), provinces: ['Lima'], districts: [L1] };
+		const three = { ...one, provinces: ['Lima', 'Callao', 'Huaral'], districts: [L1, L2, C1] };
+		for (const build of [keyFiguresSql, trendSql, breakdownsSql, districtsSql] as const) {
+			expect(build(three).sql).toBe(build(one).sql);
+		}
+	});
+});
+
+describe('selections one click away that need SQL of another shape', () => {
+	const views = (f: ActivityFilters) =>
+		[keyFiguresSql(f), trendSql(f), breakdownsSql(f), districtsSql(f)]
+			.map((q) => q.sql)
+			.join('\n;\n');
+
+	it('lists a category or place getting its first value or losing its last, a full list growing, and the month', () => {
+		const f = filters({ type: ['taller'], audience: ['a', 'b', 'c', 'd'], topic: ['x', 'y'] });
+		const n = shapeNeighbours(f);
+		expect(
+			n.map((g) => [
+				g.type,
+				g.audience,
+				g.topic,
+				g.modality,
+				g.partner,
+				g.provinces,
+				g.districts,
+				g.month
+			])
+		).toEqual([
+			[[], ['a', 'b', 'c', 'd'], ['x', 'y'], [], [], [], [], null], // the last type released
+			[['taller'], ['a', 'b', 'c', 'd', '4'], ['x', 'y'], [], [], [], [], null], // a fifth audience: 8 slots
+			[['taller'], ['a', 'b', 'c', 'd'], ['x', 'y'], ['0'], [], [], [], null], // a first modality
+			[['taller'], ['a', 'b', 'c', 'd'], ['x', 'y'], [], ['0'], [], [], null], // a first partner
+			[['taller'], ['a', 'b', 'c', 'd'], ['x', 'y'], [], [], ['0'], [], null], // a first province
+			[['taller'], ['a', 'b', 'c', 'd'], ['x', 'y'], [], [], [], ['0'], null], // a first district
+			// a month clicked: the first, one in the middle, the last
+			[['taller'], ['a', 'b', 'c', 'd'], ['x', 'y'], [], [], [], [], '2024-01'],
+			[['taller'], ['a', 'b', 'c', 'd'], ['x', 'y'], [], [], [], [], '2024-02'],
+			[['taller'], ['a', 'b', 'c', 'd'], ['x', 'y'], [], [], [], [], '2024-12']
+		]);
+		// with a month clicked: the others, and none
+		expect(
+			shapeNeighbours({ ...f, month: '2024-02' })
+				.map((g) => g.month)
+				.slice(-3)
+		).toEqual(['2024-01', '2024-12', null]);
+	});
+
+	it('covers every click whose views need a statement the current selection does not use', () => {
+		const universe = {
+			type: ['t1', 't2', 't3', 't4', 't5'],
+			audience: ['a1', 'a2'],
+			topic: ['p1'],
+			modality: ['m1', 'm2'],
+			partner: ['', 'OIM'],
+			provinces: ['Lima', 'Callao'],
+			districts: [L1, L2, C1]
+		};
+		const starts = [
+			filters(),
+			filters({ type: ['t1'], audience: ['a1', 'a2'] }),
+			filters({ type: ['t1', 't2', 't3', 't4'], districts: [L1], month: '2024-03' }),
+			filters({
+				period: { from: '2024-02-10', to: '2024-06-30' },
+				partner: [''],
+				provinces: ['Lima']
+			})
+		];
+		let newShapes = 0;
+		for (const f of starts) {
+			const planned = new Set(shapeNeighbours(f).map(views));
+			// every month of the trend clicked (the one clicked already: released)
+			const clicks: ActivityFilters[] = monthsOf(f.period).map((month) => ({
+				...f,
+				month: month === f.month ? null : month
+			}));
+			for (const [dim, values] of Object.entries(universe) as [keyof typeof universe, string[]][]) {
+				for (const v of values) {
+					const chosen = f[dim].includes(v) ? f[dim].filter((x) => x !== v) : [...f[dim], v];
+					clicks.push({ ...f, [dim]: chosen });
+				}
+			}
+			for (const g of clicks) {
+				if (views(g) === views(f)) continue;
+				newShapes++;
+				expect(planned.has(views(g)), JSON.stringify(g)).toBe(true);
+			}
+		}
+		// the check saw clicks of both kinds
+		expect(newShapes).toBeGreaterThan(10);
+	});
+});
+
+describe('cross-filter indexes', () => {
+	// 400 activities over 2023–2024, every value combined (a fixed pseudo-random sequence)
+	let seed = 7;
+	const next = (n: number) => {
+		seed = (seed * 1103515245 + 12345) % 2147483648;
+		return seed % n;
+	};
+	const pick = <T>(values: readonly T[]) => values[next(values.length)];
+	const MANY: Cell[][] = Array.from({ length: 400 }, (_, i) => {
+		const total = 5 + next(60);
+		const women = next(4) === 0 ? null : next(total + 1);
+		const men = women === null || next(5) === 0 ? null : total - women;
+		return [
+			`G${i}`,
+			`${pick(['2023', '2024'])}-${String(1 + next(12)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`,
+			pick([L1, L2, L3, C1, C2]),
+			pick(['sesion_informativa', 'conversatorio', 'campana', 'capacitacion']),
+			pick(['gobierno_local', 'comunidad_migrante', 'comunidad_acogida', 'entidad_publica']),
+			pick(['salud', 'regularizacion', 'trata']),
+			pick(['presencial', 'virtual', 'mixta']),
+			total,
+			women,
+			men,
+			next(3) === 0 ? null : next(total + 1),
+			pick(['OIM', 'ACNUR', null])
+		];
+	});
+
+	beforeAll(() => load(MANY));
+
+	const views = (
+		g: ActivityFilters,
+		opts: { districtBits?: boolean; index?: (typeof CATEGORY_DIMS)[number] }
+	) => [
+		keyFiguresSql(g, opts),
+		trendSql(g, true, opts),
+		trendSql(g, false, opts),
+		breakdownsSql(g, opts),
+		districtsSql(g, opts)
+	];
+
+	it('answer a click in their category as the cube does, for every view', async () => {
+		const states: Partial<ActivityFilters>[] = [
+			{},
+			{ type: ['campana'], audience: ['gobierno_local', 'comunidad_migrante'] },
+			{
+				type: ['campana', 'conversatorio'],
+				topic: ['salud'],
+				modality: ['virtual', 'mixta'],
+				partner: ['']
+			},
+			{ provinces: ['Lima'], topic: ['trata'] },
+			{ districts: [L1, C1], audience: ['entidad_publica'], month: '2024-03' },
+			{ period: { from: '2023-02-10', to: '2024-05-20' }, type: ['capacitacion'], partner: ['OIM'] }
+		];
+		const values: Record<(typeof CATEGORY_DIMS)[number], string[]> = {
+			type: ['sesion_informativa', 'conversatorio', 'campana', 'capacitacion', 'otro'],
+			audience: [
+				'gobierno_local',
+				'comunidad_migrante',
+				'comunidad_acogida',
+				'entidad_publica',
+				'academia'
+			],
+			topic: ['salud', 'regularizacion', 'trata', 'trabajo', 'educacion'],
+			modality: ['presencial', 'virtual', 'mixta', 'presencial', 'virtual'],
+			partner: ['OIM', 'ACNUR', '', 'GIZ', 'PNUD']
+		};
+		let compared = 0;
+		for (const [n, state] of states.entries()) {
+			// the key figures count districts one by one, or from the category tables' bit sets
+			for (const districtBits of [n % 2 === 1]) {
+				const f = filters(state);
+				for (const dim of CATEGORY_DIMS) {
+					for (const q of crossIndexSql(f, dim, { districtBits })) await run(q);
+					// the clicks: released, one value, two others, five (eight placeholders)
+					const lists = [[], values[dim].slice(0, 1), values[dim].slice(1, 3), values[dim]];
+					for (const list of lists) {
+						const g = { ...f, [dim]: list };
+						const direct = views(g, { districtBits });
+						const indexed = views(g, { districtBits, index: dim });
+						for (const [i, q] of indexed.entries()) {
+							expect(q.sql).toContain(`__activity_xf_`);
+							expect(await run(q), `${JSON.stringify(g)} ${dim} view ${i}`).toEqual(
+								await run(direct[i])
+							);
+							compared++;
+						}
+					}
+				}
+			}
+		}
+		expect(compared).toBe(6 * 5 * 4 * 5);
+	});
+
+	it('are small: a category by what each view groups', async () => {
+		const f = filters({ type: ['campana'] });
+		for (const q of crossIndexSql(f, 'audience', { districtBits: true })) await run(q);
+		const sizes = await run({
+			sql: `SELECT (SELECT count(*) FROM __activity_xf_key_audience)::INTEGER AS key,
+	(SELECT count(*) FROM __activity_xf_breakdown_type_audience)::INTEGER AS types,
+	(SELECT count(*) FROM __activity_xf_districts_audience)::INTEGER AS districts`,
+			params: []
+		});
+		// key figures: 2 periods × 4 audiences (the bit set, not the districts);
+		// the type breakdown: 4 × 4; the districts: 5 × 4 at most
+		expect(sizes[0].key).toBeLessThanOrEqual(8);
+		expect(sizes[0].types).toBeLessThanOrEqual(16);
+		expect(sizes[0].districts).toBeLessThanOrEqual(20);
 	});
 });
 

@@ -299,6 +299,9 @@ export function buildCubeSql(): string {
 		partner: `SELECT DISTINCT coalesce(partner, '') AS v FROM activities`
 	};
 	return [
+		...CATEGORY_DIMS.flatMap((dim) =>
+			VIEW_PARTS.map((part) => `DROP TABLE IF EXISTS ${indexTable(part, dim)}`)
+		),
 		`DROP TABLE IF EXISTS ${CUBE_DOMAINS}`,
 		`DROP TABLE IF EXISTS ${CUBE_CATEGORIES}`,
 		`DROP TABLE IF EXISTS ${CUBE_CATEGORY_YEARS}`,
@@ -316,7 +319,8 @@ export function buildCubeSql(): string {
 		`CREATE TABLE ${CUBE_DOMAINS} AS ${CATEGORY_DIMS.map(
 			(d, i) =>
 				`SELECT ${i} AS part, '${d}' AS dim, unnest(enum_range(NULL::${ENUMS[d]}))::VARCHAR AS key`
-		).join('\nUNION ALL ')}`
+		).join('\nUNION ALL ')}`,
+		...indexTablesDdl()
 	]
 		.map((s) => `${s};`)
 		.join('\n');
@@ -412,6 +416,11 @@ export interface ViewOptions {
 	 * key figures may count the districts reached from the category table's bit set.
 	 */
 	districtBits?: boolean;
+	/**
+	 * Read the cross-filter index of this category (`crossIndexSql`), built for a
+	 * selection that differs from the one asked in this category alone.
+	 */
+	index?: CategoryDim;
 }
 
 function readsMonthTable(
@@ -434,7 +443,12 @@ interface Source {
 	dateColumn: 'day' | 'month' | 'year';
 	/** Grouped by month (`month`), so only month-aligned periods may be asked. */
 	monthly: boolean;
+	/** How its rows count the districts reached (the category tables carry a bit set). */
+	districtCount: string;
 }
+
+const COUNT_DISTRICTS = 'count(DISTINCT ubigeo)';
+const COUNT_REACHED = 'bit_count(bit_or(reached))';
 
 /**
  * Where a view reads: the month table when its periods are whole months and
@@ -466,7 +480,8 @@ function source(
 				params: [groupingId([...dims]), ...where.params]
 			},
 			dateColumn: 'month',
-			monthly: true
+			monthly: true,
+			districtCount: COUNT_DISTRICTS
 		};
 	}
 	const dims = new Set<GroupedDim>([
@@ -479,7 +494,8 @@ function source(
 			from: CUBE_CATEGORY_YEARS,
 			where: cubeWhere(f, except, period, 'year'),
 			dateColumn: 'year',
-			monthly: false
+			monthly: false,
+			districtCount: COUNT_REACHED
 		};
 	}
 	if (categories && [period, ...extra].every(monthAligned)) {
@@ -487,15 +503,71 @@ function source(
 			from: CUBE_CATEGORIES,
 			where: cubeWhere(f, except, period, 'month'),
 			dateColumn: 'month',
-			monthly: true
+			monthly: true,
+			districtCount: COUNT_REACHED
 		};
 	}
 	return {
 		from: CUBE,
 		where: cubeWhere(f, except, period),
 		dateColumn: 'day',
-		monthly: false
+		monthly: false,
+		districtCount: COUNT_DISTRICTS
 	};
+}
+
+/**
+ * The parts of the views that read the cube, each filtered by every
+ * selection but its own: the key figures, the trend, each breakdown (the
+ * five are one statement), the districts.
+ */
+export type ViewPart = 'key' | 'trend' | `breakdown_${CategoryDim}` | 'districts';
+export const VIEW_PARTS: readonly ViewPart[] = [
+	'key',
+	'trend',
+	...CATEGORY_DIMS.map((d) => `breakdown_${d}` as const),
+	'districts'
+];
+
+/** What a part reads for `f`: the arguments of `source`. */
+function partRead(part: ViewPart, f: ActivityFilters, byType = true) {
+	if (part === 'key') {
+		const cur = effectivePeriod(f);
+		const prev = previousPeriod(cur);
+		return {
+			except: null,
+			period: { from: prev.from, to: cur.to },
+			groups: ['ubigeo'] as GroupedDim[],
+			extra: [cur, prev],
+			countsDistricts: true,
+			byMonth: false
+		};
+	}
+	const period = part === 'trend' ? f.period : effectivePeriod(f);
+	const [except, groups]: [SelectionDim, GroupedDim[]] =
+		part === 'trend'
+			? ['month', byType ? ['type'] : []]
+			: part === 'districts'
+				? ['districts', ['ubigeo']]
+				: [
+						part.slice('breakdown_'.length) as CategoryDim,
+						[part.slice('breakdown_'.length) as CategoryDim]
+					];
+	return {
+		except,
+		period,
+		groups,
+		extra: [] as Period[],
+		countsDistricts: false,
+		byMonth: part === 'trend'
+	};
+}
+
+/** Where a part reads for `f`: its cross-filter index when `opts.index` says so, else `source`. */
+function partSource(part: ViewPart, f: ActivityFilters, opts: ViewOptions, byType = true): Source {
+	const r = partRead(part, f, byType);
+	if (opts.index) return indexSource(part, f, opts.index, r.except);
+	return source(f, r.except, r.period, r.groups, r.extra, opts, r.countsDistricts, r.byMonth);
 }
 
 function whereSql(w: Where): string {
@@ -520,12 +592,8 @@ function whereSql(w: Where): string {
 export function keyFiguresSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
 	const cur = effectivePeriod(f);
 	const prev = previousPeriod(cur);
-	const window = { from: prev.from, to: cur.to };
-	const src = source(f, null, window, ['ubigeo'], [cur, prev], opts, true);
-	const districts =
-		src.from === CUBE_CATEGORIES || src.from === CUBE_CATEGORY_YEARS
-			? 'bit_count(bit_or(reached))'
-			: 'count(DISTINCT ubigeo)';
+	const src = partSource('key', f, opts);
+	const districts = src.districtCount;
 	const geo = districtScope(f);
 	return {
 		sql: `WITH p AS (
@@ -569,14 +637,16 @@ ORDER BY v.cur DESC`,
 /** The districts a geography filter keeps, on the `districts` table (VARCHAR columns). */
 function districtScope(f: ActivityFilters, except: SelectionDim | null = null): Where {
 	const w: Where = { clauses: [], params: [] };
-	if (f.provinces.length) {
-		w.clauses.push(`province IN (${f.provinces.map(() => '?::VARCHAR').join(', ')})`);
-		w.params.push(...f.provinces);
-	}
-	if (f.districts.length && except !== 'districts') {
-		w.clauses.push(`ubigeo IN (${f.districts.map(() => '?::VARCHAR').join(', ')})`);
-		w.params.push(...f.districts);
-	}
+	// padded like `inList`: one more district clicked on the map keeps the statement
+	const list = (column: string, values: readonly string[]) => {
+		const slots = inListSlots(values.length);
+		w.clauses.push(
+			`${column} IN (${Array.from({ length: slots }, () => '?::VARCHAR').join(', ')})`
+		);
+		w.params.push(...Array.from({ length: slots }, (_, i) => values[i] ?? values[0]));
+	};
+	if (f.provinces.length) list('province', f.provinces);
+	if (f.districts.length && except !== 'districts') list('ubigeo', f.districts);
 	return w;
 }
 
@@ -587,7 +657,7 @@ function districtScope(f: ActivityFilters, except: SelectionDim | null = null): 
  * month of the period (`monthsOf`).
  */
 export function trendSql(f: ActivityFilters, byType = true, opts: ViewOptions = {}): SqlQuery {
-	const src = source(f, 'month', f.period, byType ? ['type'] : [], [], opts, false, true);
+	const src = partSource('trend', f, opts, byType);
 	const month = src.monthly ? 'month' : `date_trunc('month', day)`;
 	return {
 		sql: `SELECT strftime(${month}, '%Y-%m') AS month, ${byType ? 'type::VARCHAR' : "'all'"} AS type, sum(activities)::INTEGER AS activities
@@ -608,8 +678,7 @@ export function breakdownSql(
 	dim: CategoryDim,
 	opts: ViewOptions = {}
 ): SqlQuery {
-	const period = effectivePeriod(f);
-	const src = source(f, dim, period, [dim], [], opts);
+	const src = partSource(`breakdown_${dim}`, f, opts);
 	return {
 		sql: `WITH s AS (
 	SELECT ${dim} AS key, sum(activities)::INTEGER AS activities, sum(participants)::DOUBLE AS participants
@@ -632,12 +701,11 @@ ORDER BY activities DESC, participants DESC, key`,
  * every filter click.
  */
 export function breakdownsSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
-	const period = effectivePeriod(f);
 	const params: Value[] = [];
 	// One GROUP BY per category, then one join with the table of every value: a
 	// simpler plan than five zero-filled queries (planning is most of the cost).
 	const sums = CATEGORY_DIMS.map((dim) => {
-		const src = source(f, dim, period, [dim], [], opts);
+		const src = partSource(`breakdown_${dim}`, f, opts);
 		params.push(...src.where.params);
 		return `SELECT '${dim}' AS dim, ${dim}::VARCHAR AS key, sum(activities)::INTEGER AS activities,
 	sum(participants)::DOUBLE AS participants
@@ -664,8 +732,7 @@ ORDER BY d.part, activities DESC, participants DESC, d.key`,
  * the bar list and "Distritos sin actividades").
  */
 export function districtsSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
-	const period = effectivePeriod(f);
-	const src = source(f, 'districts', period, ['ubigeo'], [], opts);
+	const src = partSource('districts', f, opts);
 	const geo = districtScope(f, 'districts');
 	return {
 		sql: `WITH s AS (
@@ -685,6 +752,143 @@ ${whereSql({ clauses: geo.clauses.map((c) => `d.${c}`), params: [] })}
 ORDER BY d.name COLLATE NOACCENT.NOCASE, d.ubigeo`,
 		params: [...src.where.params, ...geo.params]
 	};
+}
+
+/**
+ * The selections one click away from `f` whose views need SQL of another
+ * shape, not only other values: a category, the provinces or the districts
+ * getting their first value or losing their last, a list outgrowing its
+ * placeholders (`inListSlots`), a month clicked in the trend (the first, a
+ * middle or the last: cut by the period or whole) or released.
+ * The values added are stand-ins (only the SQL text matters): the page plans
+ * these statements while it is idle (`Engine.plan`), so that the next click
+ * runs statements already planned, whichever it is.
+ */
+export function shapeNeighbours(f: ActivityFilters): ActivityFilters[] {
+	const out: ActivityFilters[] = [];
+	for (const dim of [...CATEGORY_DIMS, 'provinces', 'districts'] as const) {
+		const values = f[dim];
+		if (values.length === 1) out.push({ ...f, [dim]: [] });
+		else if (values.length === inListSlots(values.length) || values.length === 0)
+			out.push({ ...f, [dim]: [...values, `${values.length}`] });
+	}
+	// a month cut by the period's start or end reads other tables than a whole one
+	const months = monthsOf(f.period);
+	for (const month of new Set([months[0], months[1], months.at(-1)])) {
+		if (month && month !== f.month) out.push({ ...f, month });
+	}
+	if (f.month) out.push({ ...f, month: null });
+	return out;
+}
+
+// ---------------------------------------------------------------------------
+// Cross-filter indexes
+//
+// A click in a category changes that category's list alone. Every part of
+// every view is then its source filtered by what did not change, and by the
+// new list. So, once the page is idle, each part is summed ahead of the next
+// click, for each category, by that category and the columns the part reads
+// (`crossIndexSql`): a few hundred rows. The views of the next click read
+// these instead of the cube (`ViewOptions.index`), and re-sum them: the sums
+// of sums are the same sums, the bit sets of districts reached are ORed
+// again, and where the districts are counted one by one their code is kept.
+// Mosaic calls these data cube indexes.
+
+/** The table of `part`'s index for clicks in `dim`. */
+export function indexTable(part: ViewPart, dim: CategoryDim): string {
+	return `__activity_xf_${part}_${dim}`;
+}
+
+/** The columns `part` reads besides its date and measures (the trend keeps the type even unstacked). */
+function indexColumns(part: ViewPart, dim: CategoryDim): string[] {
+	const own =
+		part === 'trend'
+			? 'type'
+			: part === 'key' || part === 'districts'
+				? 'ubigeo'
+				: part.slice('breakdown_'.length);
+	return [...new Set([dim, own])];
+}
+
+/**
+ * A part's index as its source: the rows carry a `day` inside their period
+ * (the earliest of those summed), so the part's date expressions hold; only
+ * the new list of `dim` filters them (none for the breakdown of `dim`).
+ */
+function indexSource(
+	part: ViewPart,
+	f: ActivityFilters,
+	dim: CategoryDim,
+	except: SelectionDim | null
+): Source {
+	const where: Where = { clauses: [], params: [] };
+	if (except !== dim && f[dim].length) inList(dim, ENUMS[dim], f[dim], where);
+	return {
+		from: indexTable(part, dim),
+		where,
+		dateColumn: 'day',
+		monthly: false,
+		// a bit set where the source had one, else the district codes
+		districtCount: `coalesce(${COUNT_REACHED}, ${COUNT_DISTRICTS})`
+	};
+}
+
+/** The empty index tables, shaped like the day cube's columns (see `buildCubeSql`). */
+function indexTablesDdl(): string[] {
+	return CATEGORY_DIMS.flatMap((dim) =>
+		VIEW_PARTS.map(
+			(part) =>
+				`CREATE TABLE ${indexTable(part, dim)} AS SELECT day, ${indexColumns(part, dim).join(', ')}, ${MEASURES.join(', ')}${part === 'key' ? ', NULL::HUGEINT AS reached' : ''} FROM ${CUBE} LIMIT 0`
+		)
+	);
+}
+
+/**
+ * Refills the indexes of clicks in `dim` for the selection `f` (its list of
+ * `dim` aside): for each part, a DELETE then an INSERT, to run in order. The
+ * tables keep their shape, so the statements that read them stay prepared.
+ */
+export function crossIndexSql(
+	f: ActivityFilters,
+	dim: CategoryDim,
+	opts: ViewOptions = {}
+): SqlQuery[] {
+	const rest = { ...f, [dim]: [] };
+	return VIEW_PARTS.flatMap((part) => {
+		const r = partRead(part, f);
+		// grouped by `dim` too: it must be a column of the table read
+		const src = source(
+			rest,
+			r.except,
+			r.period,
+			[...r.groups, dim],
+			r.extra,
+			{ ...opts, index: undefined },
+			r.countsDistricts,
+			r.byMonth
+		);
+		const reached = part === 'key' && src.districtCount === COUNT_REACHED;
+		const columns = indexColumns(part, dim).filter((c) => !(reached && c === 'ubigeo'));
+		// the key figures tell the period from the one before, the trend the months
+		const bucket =
+			part === 'key'
+				? { sql: `${src.dateColumn} >= ?::DATE`, params: [effectivePeriod(f).from] }
+				: part === 'trend'
+					? { sql: `date_trunc('month', ${src.dateColumn})`, params: [] }
+					: null;
+		const table = indexTable(part, dim);
+		return [
+			{ sql: `DELETE FROM ${table}`, params: [] },
+			{
+				sql: `INSERT INTO ${table} BY NAME
+SELECT min(${src.dateColumn})::DATE AS day, ${columns.join(', ')},
+	${sums()}${reached ? ',\n\tbit_or(reached) AS reached' : ''}
+FROM ${src.from} ${whereSql(src.where)}
+GROUP BY ${[...(bucket ? [bucket.sql] : []), ...columns].join(', ')}`,
+				params: [...src.where.params, ...(bucket?.params ?? [])]
+			}
+		];
+	});
 }
 
 // ---------------------------------------------------------------------------
