@@ -40,7 +40,7 @@ export const MEASURE = `(() => {
 					b.inflight--;
 					if (s.type === 'CREATE_PREPARED' && d.type === 'PREPARED_STATEMENT_ID') statements.set(d.data, s.sql);
 					if ((s.type === 'RUN_PREPARED' || s.type === 'RUN_QUERY') && b.queries.length < 20000)
-						b.queries.push({ sql: s.sql, start: s.t, end: performance.now() });
+						b.queries.push({ sql: s.sql, type: s.type, start: s.t, end: performance.now() });
 				});
 				this.post = (m) => {
 					const sql = m.type === 'RUN_QUERY' || m.type === 'CREATE_PREPARED' ? String(m.data[1]).slice(0, 120)

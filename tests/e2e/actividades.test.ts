@@ -126,6 +126,88 @@ describe('activities (/actividades) in Chromium, demo data', () => {
 		await settled(page);
 	});
 
+	it('answers a click in a category from its cross-filter indexes once the page is idle, with the figures of the rows', async () => {
+		const page = session.page;
+		const view = page.locator('[data-testid="activities"]');
+		const ready = () =>
+			page.waitForSelector('[data-testid="activities"][data-next-click="ready"]', {
+				timeout: 60_000
+			});
+		const VOCAB = {
+			type: 'activityType',
+			audience: 'audience',
+			topic: 'topic',
+			modality: 'modality'
+		};
+		// every view against the rows: the key figures, each breakdown (all but its own
+		// selection), the map's reach per 1,000 migrants
+		const expectViews = async (sel: Partial<Record<keyof typeof VOCAB, string>>) => {
+			const where = (except?: string) =>
+				[
+					Y2024,
+					...Object.entries(sel)
+						.filter(([d]) => d !== except)
+						.map(([d, v]) => `a.${d} = '${v}'`)
+				].join(' AND ');
+			const all = await countWhere(ref, where());
+			expect(await figure(page, 'activities')).toBe(all.activities);
+			expect(await figure(page, 'participants')).toBe(all.participants);
+			for (const dim of Object.keys(VOCAB) as (keyof typeof VOCAB)[]) {
+				const rows = await ref.query(
+					`SELECT ${dim} AS k, count(*)::INTEGER AS n FROM activities a WHERE ${where(dim)} GROUP BY 1`
+				);
+				const shown = await bars(page, `act-by-${dim}`);
+				for (const r of rows)
+					expect(shown.get(tr('es', `${VOCAB[dim]}.${r.k}`)), `${dim} ${r.k}`).toBe(r.n);
+				const total = rows.reduce((n, r) => n + Number(r.n), 0);
+				expect([...shown.values()].reduce((a, b) => a + b, 0)).toBe(total);
+			}
+			const reach = await ref.query(
+				`SELECT d.ubigeo, CASE WHEN max(d.migrant_population) > 0
+					THEN 1000.0 * coalesce(sum(a.participants_migrants), 0) / max(d.migrant_population) END AS r
+				FROM districts d LEFT JOIN activities a ON a.ubigeo = d.ubigeo AND ${where()}
+				GROUP BY d.ubigeo`
+			);
+			const shownTiles = await tiles(page);
+			for (const r of reach) {
+				const v = shownTiles.get(String(r.ubigeo));
+				if (r.r === null) expect(v).toBeNull();
+				else expect(v).toBeCloseTo(Number(r.r), 9);
+			}
+		};
+
+		await ready();
+		await clickBar(page, 'act-by-type', tr('es', 'activityType.conversatorio'));
+		await page.waitForURL(/tipo=conversatorio/);
+		await settled(page);
+		expect(await view.getAttribute('data-index')).toBe('type');
+		await expectViews({ type: 'conversatorio' });
+
+		// a second category: its indexes were filled for the selection with the type
+		await ready();
+		const [{ k: audience }] = await ref.query(
+			`SELECT audience AS k FROM activities a WHERE ${Y2024} AND a.type = 'conversatorio'
+			GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
+		);
+		await clickBar(page, 'act-by-audience', tr('es', `audience.${audience}`));
+		await page.waitForURL(/publico=/);
+		await settled(page);
+		expect(await view.getAttribute('data-index')).toBe('audience');
+		await expectViews({ type: 'conversatorio', audience: String(audience) });
+
+		// the type released: the type's indexes, filled again for the audience
+		await ready();
+		await clickBar(page, 'act-by-type', tr('es', 'activityType.conversatorio'));
+		await page.waitForURL((url) => !url.search.includes('tipo='));
+		await settled(page);
+		expect(await view.getAttribute('data-index')).toBe('type');
+		await expectViews({ audience: String(audience) });
+
+		await page.locator('[data-testid="act-chips"] button.clear').click();
+		await page.waitForURL((url) => url.search === '');
+		await settled(page);
+	});
+
 	it('narrows to a month clicked in the trend, compared with the month before', async () => {
 		const page = session.page;
 		await page

@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { engineState } from '$lib/engine/state.svelte';
 import { queryKey } from '$lib/engine/prefetch';
 import { EngineError, type Columns, type SqlQuery } from '$lib/engine/types';
@@ -45,6 +46,16 @@ export class LiveColumns {
 			const enabled = options.enabled?.() ?? true;
 			if (!query || !engine || !enabled) return;
 			const key = this.#key as string;
+			// the same statement with the same values (the query was rebuilt, or the view
+			// enabled again) is not asked again: on a million rows the table's takes 0.2 s
+			const answered = untrack(
+				() =>
+					!this.#pending &&
+					this.error === null &&
+					this.#live?.key === key &&
+					this.#live.version === version
+			);
+			if (answered) return;
 			const ticket = ++this.#sequence;
 			this.#pending = true;
 			engine.queryColumns(query.sql, query.params).then(

@@ -1,18 +1,24 @@
 import { pushState } from '$app/navigation';
 import { resolve } from '$app/paths';
+import { untrack } from 'svelte';
 import { activityCube } from '$lib/activities/cube.svelte';
+import { crossIndexes, type IndexBasis } from '$lib/activities/cross-index';
 import { LiveColumns, column, type PrefetchedColumns } from '$lib/activities/live-columns.svelte';
 import { engineState } from '$lib/engine/state.svelte';
+import type { Engine } from '$lib/engine/types';
 import {
 	activityRowsSql,
 	activityYearsSql,
 	breakdownsSql,
+	CATEGORY_DIMS,
 	districtChoicesSql,
 	districtsSql,
 	keyFiguresSql,
 	partnerChoicesSql,
+	shapeNeighbours,
 	trendSql,
-	type ActivityFilters
+	type ActivityFilters,
+	type ViewOptions
 } from '$lib/metrics/activity-cube';
 import { ALLOWED, PAGE_SIZE, parseUrl, toFilters, type UrlState } from './url-state';
 
@@ -81,6 +87,42 @@ export class ActivitiesModel {
 	/** The cube matches the loaded data. */
 	cubeReady = $derived(activityCube.readyFor(engineState.dataVersion));
 
+	/**
+	 * The charts' statements, by view: key figures, trend, breakdowns, districts;
+	 * from the cross-filter indexes of a category when they answer `f`.
+	 */
+	#chartSql = {
+		keyFigures: (f: ActivityFilters) => keyFiguresSql(f, this.#viewOptions(f)),
+		trend: (f: ActivityFilters) => trendSql(f, this.state.stacked, this.#viewOptions(f)),
+		breakdowns: (f: ActivityFilters) => breakdownsSql(f, this.#viewOptions(f)),
+		districts: (f: ActivityFilters) => districtsSql(f, this.#viewOptions(f))
+	};
+
+	#indexBasis(): IndexBasis {
+		return { version: engineState.dataVersion, districtBits: activityCube.districtBits };
+	}
+
+	/**
+	 * The indexes are looked up when the selection changes, not followed as they
+	 * fill: a selection already answered is not asked again from them.
+	 */
+	#viewOptions(f: ActivityFilters): ViewOptions {
+		const basis = this.#indexBasis();
+		return {
+			districtBits: basis.districtBits,
+			index: untrack(() => crossIndexes.usable(f, basis))
+		};
+	}
+
+	/** The charts settled and a frame was drawn since (see the constructor). */
+	#chartsPainted = $state(false);
+
+	/** The next click is prepared for: the cross-filter indexes filled, its statements planned. */
+	nextClickReady = $state(false);
+
+	/** The category whose cross-filter indexes the charts read, if any (after a click in it). */
+	index = $derived.by(() => (this.filters ? this.#viewOptions(this.filters).index : undefined));
+
 	constructor(inputs: Inputs) {
 		this.#inputs = inputs;
 		const prefetched = () => inputs.prefetched()?.queries ?? null;
@@ -94,22 +136,10 @@ export class ActivitiesModel {
 		this.districtChoices = new LiveColumns(() => districtChoicesSql(), { prefetched });
 		this.partnerChoices = new LiveColumns(() => partnerChoicesSql(), { prefetched });
 		// Created in this order, so the worker answers the charts before the table.
-		this.keyFigures = new LiveColumns(
-			withFilters((f) => keyFiguresSql(f, { districtBits: activityCube.districtBits })),
-			cube
-		);
-		this.trend = new LiveColumns(
-			withFilters((f) => trendSql(f, this.state.stacked)),
-			cube
-		);
-		this.breakdowns = new LiveColumns(
-			withFilters((f) => breakdownsSql(f)),
-			cube
-		);
-		this.districts = new LiveColumns(
-			withFilters((f) => districtsSql(f)),
-			cube
-		);
+		this.keyFigures = new LiveColumns(withFilters(this.#chartSql.keyFigures), cube);
+		this.trend = new LiveColumns(withFilters(this.#chartSql.trend), cube);
+		this.breakdowns = new LiveColumns(withFilters(this.#chartSql.breakdowns), cube);
+		this.districts = new LiveColumns(withFilters(this.#chartSql.districts), cube);
 		this.table = new LiveColumns(
 			withFilters((f) =>
 				activityRowsSql(f, this.state.sort, {
@@ -117,9 +147,49 @@ export class ActivitiesModel {
 					offset: (this.state.page - 1) * PAGE_SIZE
 				})
 			),
-			// after the charts: on a million rows the table's scan would hold them up
-			{ prefetched, enabled: () => this.settled }
+			// after the charts are painted: on a million rows its scan would hold them up
+			{ prefetched, enabled: () => this.settled && this.#chartsPainted }
 		);
+
+		// A frame after the charts settle, so the table's scan does not share the
+		// two cores with drawing them.
+		$effect(() => {
+			if (!this.settled) {
+				this.#chartsPainted = false;
+				return;
+			}
+			let cancelled = false;
+			requestAnimationFrame(() =>
+				setTimeout(() => {
+					if (!cancelled) this.#chartsPainted = true;
+				})
+			);
+			return () => (cancelled = true);
+		});
+
+		// Once everything is answered, get the next click ready, whichever it is: fill
+		// the cross-filter indexes a click in a category reads, then plan the statements
+		// of the selections one click away (planning a new statement cost a click tens
+		// of milliseconds). One statement at a time, so a click waits for one at most.
+		$effect(() => {
+			const engine = engineState.engine;
+			const f = this.filters;
+			if (!engine || !f || !this.cubeReady || !this.settled) return;
+			if (!this.table.current || this.table.loading) return;
+			const basis = this.#indexBasis();
+			let cancelled = false;
+			const stop = () => cancelled;
+			// untracked: the indexes' own state changes as they fill, and must not restart this
+			untrack(() => {
+				void this.#prepareNextClick(engine, f, basis, stop).then(() => {
+					if (!cancelled) this.nextClickReady = true;
+				});
+			});
+			return () => {
+				cancelled = true;
+				this.nextClickReady = false;
+			};
+		});
 
 		// The cube follows the data: built once the engine has loaded them, rebuilt after a change.
 		$effect(() => {
@@ -127,6 +197,28 @@ export class ActivitiesModel {
 			const version = engineState.dataVersion;
 			if (engine && engineState.phase === 'ready') void activityCube.ensure(engine, version);
 		});
+	}
+
+	async #prepareNextClick(
+		engine: Engine,
+		f: ActivityFilters,
+		basis: IndexBasis,
+		cancelled: () => boolean
+	): Promise<void> {
+		await crossIndexes.refresh(engine, f, basis, cancelled);
+		if (!engine.plan) return;
+		// the selections whose statements differ in shape, and one more value in each
+		// category (a list read from an index may outgrow its placeholders)
+		const next = [
+			...shapeNeighbours(f),
+			...CATEGORY_DIMS.map((dim) => ({ ...f, [dim]: [...f[dim], '+'] }))
+		];
+		const builders = Object.values(this.#chartSql);
+		const texts = next.flatMap((g) => builders.map((build) => build(g).sql));
+		for (const [i, sql] of texts.entries()) {
+			if (cancelled()) return;
+			if (texts.indexOf(sql) === i) await engine.plan(sql);
+		}
 	}
 
 	/** The views a filter click updates (not the table, which follows them). */
