@@ -18,6 +18,9 @@ import type { SqlQuery, Value } from '../engine/types';
  *   breakdowns and the trend read it: about a third of the day cube's rows
  *   for a year (the district code is what multiplies the combinations).
  * - `__activity_cube_cy`: the same by year, for periods of whole years.
+ * - `__activity_xf_<part>_<category>`: the cross-filter indexes, refilled
+ *   for the selection on screen while the page is idle, so that the next
+ *   click in a category reads a few hundred rows (`crossIndexSql`).
  *
  * Each view is "filtered by every selection except its own" (Mosaic's
  * cross-filter): the bars by type ignore the type filter, so the other types
