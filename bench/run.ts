@@ -699,8 +699,9 @@ async function activityFigures(
 			clicks.push({ dim, value: values[dim][Math.floor(i / DIMS.length) % 3] });
 		}
 		// Every click toggles one value: the chosen sets evolve, so no answer repeats the last.
-		// Before each click the engine is idle (the last click's table query done too), as
-		// after a user's pause: each latency is the click's own, not a queue of earlier ones.
+		// Before each click the engine is idle (the last click's table query, and the page's
+		// getting the next click ready, done too), as after a user's pause: each latency is
+		// the click's own, not a queue of earlier ones.
 		const idle = () =>
 			page.waitForFunction(
 				() => (window as unknown as { __bench: { inflight: number } }).__bench.inflight === 0,

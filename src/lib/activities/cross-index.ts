@@ -1,6 +1,7 @@
 import {
 	CATEGORY_DIMS,
 	crossIndexSql,
+	recreateCrossIndexesSql,
 	type ActivityFilters,
 	type CategoryDim
 } from '$lib/metrics/activity-cube';
@@ -12,6 +13,9 @@ export interface IndexBasis {
 	version: number;
 	districtBits: boolean;
 }
+
+/** Categories refilled between two recreations of the tables (`recreateCrossIndexesSql`): about 16 clicks. */
+const REFILLS_PER_RECREATION = 64;
 
 function restKey(f: ActivityFilters, dim: CategoryDim, basis: IndexBasis): string {
 	return JSON.stringify([{ ...f, [dim]: null }, basis.version, basis.districtBits]);
@@ -33,6 +37,7 @@ class CrossIndexes {
 	}
 
 	#running: Promise<void> = Promise.resolve();
+	#refills = 0;
 
 	/**
 	 * Refills, one category after another, the indexes whose selection (their
@@ -57,11 +62,22 @@ class CrossIndexes {
 		basis: IndexBasis,
 		cancelled: () => boolean
 	): Promise<void> {
+		if (this.#refills >= REFILLS_PER_RECREATION) {
+			// forgotten before the tables go: no click reads them empty
+			this.#built = {};
+			this.#refills = 0;
+			try {
+				await engine.exec(recreateCrossIndexesSql());
+			} catch {
+				return;
+			}
+		}
 		for (const dim of CATEGORY_DIMS) {
 			if (cancelled()) return;
 			const rest = restKey(f, dim, basis);
 			if (this.#built[dim] === rest) continue;
 			delete this.#built[dim];
+			this.#refills++;
 			try {
 				// run once per click and category: not kept as prepared statements (`exec`)
 				for (const q of crossIndexSql(f, dim, { districtBits: basis.districtBits })) {

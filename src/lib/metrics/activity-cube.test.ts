@@ -10,6 +10,7 @@ import {
 	CATEGORY_DIMS,
 	buildCubeSql,
 	crossIndexSql,
+	recreateCrossIndexesSql,
 	cubeDistrictCountSql,
 	districtsSql,
 	emptyFilters,
@@ -322,6 +323,20 @@ describe('cross-filter indexes', () => {
 			}
 		}
 		expect(compared).toBe(6 * 5 * 4 * 5);
+	});
+
+	it('are recreated empty, and answer again once refilled', async () => {
+		const f = filters({ topic: ['salud'] });
+		for (const q of crossIndexSql(f, 'type')) await run(q);
+		await engine.exec(recreateCrossIndexesSql());
+		const [{ n }] = await run({
+			sql: 'SELECT count(*)::INTEGER AS n FROM __activity_xf_key_type',
+			params: []
+		});
+		expect(n).toBe(0);
+		for (const q of crossIndexSql(f, 'type')) await run(q);
+		const g = { ...f, type: ['campana'] };
+		expect(await run(keyFiguresSql(g, { index: 'type' }))).toEqual(await run(keyFiguresSql(g)));
 	});
 
 	it('are small: a category by what each view groups', async () => {

@@ -302,9 +302,7 @@ export function buildCubeSql(): string {
 		partner: `SELECT DISTINCT coalesce(partner, '') AS v FROM activities`
 	};
 	return [
-		...CATEGORY_DIMS.flatMap((dim) =>
-			VIEW_PARTS.map((part) => `DROP TABLE IF EXISTS ${indexTable(part, dim)}`)
-		),
+		...indexTablesDrop(),
 		`DROP TABLE IF EXISTS ${CUBE_DOMAINS}`,
 		`DROP TABLE IF EXISTS ${CUBE_CATEGORIES}`,
 		`DROP TABLE IF EXISTS ${CUBE_CATEGORY_YEARS}`,
@@ -836,6 +834,12 @@ function indexSource(
 	};
 }
 
+function indexTablesDrop(): string[] {
+	return CATEGORY_DIMS.flatMap((dim) =>
+		VIEW_PARTS.map((part) => `DROP TABLE IF EXISTS ${indexTable(part, dim)}`)
+	);
+}
+
 /** The empty index tables, shaped like the day cube's columns (see `buildCubeSql`). */
 function indexTablesDdl(): string[] {
 	return CATEGORY_DIMS.flatMap((dim) =>
@@ -844,6 +848,18 @@ function indexTablesDdl(): string[] {
 				`CREATE TABLE ${indexTable(part, dim)} AS SELECT day, ${indexColumns(part, dim).join(', ')}, ${MEASURES.join(', ')}${part === 'key' ? ', NULL::HUGEINT AS reached' : ''} FROM ${CUBE} LIMIT 0`
 		)
 	);
+}
+
+/**
+ * Drops and creates the index tables again, empty. A refill deletes rows
+ * that DuckDB keeps in memory until the table goes (about 0.6 MB per
+ * category at a million activities); recreating them every few clicks
+ * bounds that. Every prepared statement is bound again on its next run
+ * (the catalog changed), hence not on every click. Several statements:
+ * run with `exec`.
+ */
+export function recreateCrossIndexesSql(): string {
+	return [...indexTablesDrop(), ...indexTablesDdl()].map((s) => `${s};`).join('\n');
 }
 
 /**
