@@ -271,13 +271,13 @@ async function pageFigures(app: Served, base: Served) {
 	});
 	void cls;
 
-	/** Medians of the marks: hydrated → engine started (idle) → wasm open → datasets loaded. */
+	/** Medians of the marks: hydrated → engine started (idle) → wasm instantiated → open → datasets loaded. */
 	const phases = (v: 'cold' | 'warm') => {
 		const at = (which: 'app' | 'base', k: keyof PageFigures) =>
 			m(which, (r) => (r[v].f[k] as number | undefined) ?? null).value;
 		return (
-			`Integra: hydrated ${at('app', 'hydrated')} ms → engine started ${at('app', 'engineStart')} → wasm open ${at('app', 'engineOpen')} → data loaded ${at('app', 'engineReady')}; ` +
-			`baseline: started ${at('base', 'engineStart')} → open ${at('base', 'engineOpen')} → loaded ${at('base', 'engineReady')}`
+			`Integra: hydrated ${at('app', 'hydrated')} ms → engine started ${at('app', 'engineStart')} → wasm instantiated ${at('app', 'engineInstantiated')} → DuckDB open ${at('app', 'engineOpen')} → data loaded ${at('app', 'engineReady')}; ` +
+			`baseline: started ${at('base', 'engineStart')} → instantiated ${at('base', 'engineInstantiated')} → open ${at('base', 'engineOpen')} → loaded ${at('base', 'engineReady')}`
 		);
 	};
 	const readyCold = m('app', (r) => r.cold.ready);

@@ -174,6 +174,7 @@ export interface PageFigures {
 	queries: { sql?: string; start: number; end: number }[];
 	hydrated?: number;
 	engineStart?: number;
+	engineInstantiated?: number;
 	engineOpen?: number;
 	engineReady?: number;
 	controlled: boolean;
@@ -188,6 +189,7 @@ export function figures(page: Page): Promise<PageFigures> {
 			timeOrigin: performance.timeOrigin,
 			hydrated: performance.getEntriesByName('integra:hydrated')[0]?.startTime,
 			engineStart: performance.getEntriesByName('integra:engine-start')[0]?.startTime,
+			engineInstantiated: performance.getEntriesByName('integra:engine-instantiated')[0]?.startTime,
 			engineOpen: performance.getEntriesByName('integra:engine-open')[0]?.startTime,
 			engineReady: performance.getEntriesByName('integra:engine-ready')[0]?.startTime,
 			controlled: !!navigator.serviceWorker?.controller
