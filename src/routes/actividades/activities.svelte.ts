@@ -1,6 +1,5 @@
 import { pushState } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { untrack } from 'svelte';
 import { activityCube } from '$lib/activities/cube.svelte';
 import { crossIndexes, type IndexBasis } from '$lib/activities/cross-index';
 import { LiveColumns, column, type PrefetchedColumns } from '$lib/activities/live-columns.svelte';
@@ -103,15 +102,12 @@ export class ActivitiesModel {
 	}
 
 	/**
-	 * The indexes are looked up when the selection changes, not followed as they
-	 * fill: a selection already answered is not asked again from them.
+	 * The indexes are looked up when the selection changes (`crossIndexes` is not
+	 * reactive): a selection already answered is not asked again as they fill.
 	 */
 	#viewOptions(f: ActivityFilters): ViewOptions {
 		const basis = this.#indexBasis();
-		return {
-			districtBits: basis.districtBits,
-			index: untrack(() => crossIndexes.usable(f, basis))
-		};
+		return { districtBits: basis.districtBits, index: crossIndexes.usable(f, basis) };
 	}
 
 	/** The charts settled and a frame was drawn since (see the constructor). */
@@ -179,11 +175,8 @@ export class ActivitiesModel {
 			const basis = this.#indexBasis();
 			let cancelled = false;
 			const stop = () => cancelled;
-			// untracked: the indexes' own state changes as they fill, and must not restart this
-			untrack(() => {
-				void this.#prepareNextClick(engine, f, basis, stop).then(() => {
-					if (!cancelled) this.nextClickReady = true;
-				});
+			void this.#prepareNextClick(engine, f, basis, stop).then(() => {
+				if (!cancelled) this.nextClickReady = true;
 			});
 			return () => {
 				cancelled = true;
