@@ -511,6 +511,19 @@ describe('/datos in Chromium', () => {
 		await page.getByTestId('remove-table-encuesta_anon_2024').click();
 		await expectCount(page.locator('[data-testid="tables"]'), 0);
 
+		// with no activity at all, the observatory's map of activities says so
+		await page.getByTestId('remove-activities').click();
+		await page.waitForFunction(
+			() =>
+				document
+					.querySelector('[data-testid="datasets"] tr[data-dataset="activities"]')
+					?.getAttribute('data-rows') === '0'
+		);
+		await page.goto(`${baseUrl}/?metrica=activities`);
+		await expectContains(page.getByTestId('map-no-times'), 'Sin datos');
+		await page.goto(`${baseUrl}/datos`);
+		await waitForData(page);
+
 		await page.getByTestId('restore-demo').click();
 		await page.getByTestId('restore-yes').click();
 		await expectContains(page.getByTestId('notice'), 'Se restauraron los datos de demostración.');

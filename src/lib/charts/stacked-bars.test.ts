@@ -53,6 +53,21 @@ describe('layoutStack', () => {
 	it('rounds the y axis up to a nice number', () => {
 		expect(layout.yTicks.map((t) => t.value)).toEqual([0, 5, 10, 15, 20, 25, 30]);
 	});
+
+	it('puts ticks on whole numbers only when the values are counts, even with none or a few', () => {
+		const ticks = (values: number[]) =>
+			layoutStack(
+				values.map((value, i) => ({ category: `m${i}`, series: 'taller', value })),
+				options
+			).yTicks.map((t) => t.value);
+		// no activity at all: the axis runs 0..1
+		expect(ticks([])).toEqual([0, 1]);
+		expect(ticks([0, 0])).toEqual([0, 1]);
+		// 0..3: d3 would tick every 0.5
+		expect(ticks([1, 3])).toEqual([0, 1, 2, 3]);
+		// shares, not counts: the half-steps stay
+		expect(ticks([0.5, 1.5])).toEqual([0, 0.5, 1, 1.5]);
+	});
 });
 
 describe('moveSegment', () => {

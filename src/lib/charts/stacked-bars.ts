@@ -78,6 +78,7 @@ export function layoutStack(data: readonly StackInput[], o: StackOptions): Stack
 		.keys(keys)
 		.value((row, key) => row[key] ?? 0)(rows);
 	const totals = rows.map((row) => keys.reduce((sum, k) => sum + (row[k] ?? 0), 0));
+	const wholeValues = data.every((d) => Number.isInteger(d.value));
 	const x = scaleBand<string>()
 		.domain(categories)
 		.range([plot.left, plot.right])
@@ -120,7 +121,11 @@ export function layoutStack(data: readonly StackInput[], o: StackOptions): Stack
 	return {
 		columns,
 		series: keys.map((key, i) => ({ key, color: colors[i] })),
-		yTicks: y.ticks(5).map((value) => ({ value, y: y(value) })),
+		// counts are whole numbers: a tick at 0.2 activities would read "0" once formatted
+		yTicks: y
+			.ticks(5)
+			.filter((value) => !wholeValues || Number.isInteger(value))
+			.map((value) => ({ value, y: y(value) })),
 		plot,
 		width: o.width,
 		height: o.height

@@ -42,6 +42,8 @@ const area: Area = {
 		'map.controls': 'Opciones del mapa',
 		'map.metric': 'Indicador',
 		'map.time': 'Periodo',
+		'map.noTimes':
+			'Sin datos: los datos cargados no tienen ningún periodo para este indicador. Elija otro, o cargue datos en Datos.',
 		'map.method': 'Clasificación',
 		'map.group.assessment': 'Autoevaluación',
 		'map.group.activities': 'Actividades',
@@ -103,6 +105,8 @@ const area: Area = {
 		'map.controls': 'Map options',
 		'map.metric': 'Indicator',
 		'map.time': 'Period',
+		'map.noTimes':
+			'No data: the loaded data have no period for this indicator. Choose another, or load data in Data.',
 		'map.method': 'Classification',
 		'map.group.assessment': 'Self-assessment',
 		'map.group.activities': 'Activities',
