@@ -495,11 +495,10 @@ describe('/datos in Chromium', () => {
 	it('removes a dataset and a table, restores the demo data, and remembers it', async () => {
 		const { page } = session;
 		await page.getByTestId('remove-actions').click();
-		await page.waitForFunction(
-			() =>
-				document
-					.querySelector('[data-testid="datasets"] tr[data-dataset="actions"]')
-					?.getAttribute('data-rows') === '0'
+		await expectAttr(
+			page.locator('[data-testid="datasets"] tr[data-dataset="actions"]'),
+			'data-rows',
+			'0'
 		);
 		await expectContains(
 			page.locator('[data-testid="datasets"] tr[data-dataset="actions"]'),
@@ -513,11 +512,10 @@ describe('/datos in Chromium', () => {
 
 		// with no activity at all, the observatory's map of activities says so
 		await page.getByTestId('remove-activities').click();
-		await page.waitForFunction(
-			() =>
-				document
-					.querySelector('[data-testid="datasets"] tr[data-dataset="activities"]')
-					?.getAttribute('data-rows') === '0'
+		await expectAttr(
+			page.locator('[data-testid="datasets"] tr[data-dataset="activities"]'),
+			'data-rows',
+			'0'
 		);
 		await page.goto(`${baseUrl}/?metrica=activities`);
 		await expectContains(page.getByTestId('map-no-times'), 'Sin datos');
