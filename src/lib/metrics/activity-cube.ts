@@ -530,6 +530,11 @@ export const VIEW_PARTS: readonly ViewPart[] = [
 	'districts'
 ];
 
+/** The category a breakdown part groups by. */
+function breakdownDim(part: `breakdown_${CategoryDim}`): CategoryDim {
+	return part.slice('breakdown_'.length) as CategoryDim;
+}
+
 /** What a part reads for `f`: the arguments of `source`. */
 function partRead(part: ViewPart, f: ActivityFilters, byType = true) {
 	if (part === 'key') {
@@ -550,10 +555,7 @@ function partRead(part: ViewPart, f: ActivityFilters, byType = true) {
 			? ['month', byType ? ['type'] : []]
 			: part === 'districts'
 				? ['districts', ['ubigeo']]
-				: [
-						part.slice('breakdown_'.length) as CategoryDim,
-						[part.slice('breakdown_'.length) as CategoryDim]
-					];
+				: [breakdownDim(part), [breakdownDim(part)]];
 	return {
 		except,
 		period,
@@ -807,7 +809,7 @@ function indexColumns(part: ViewPart, dim: CategoryDim): string[] {
 			? 'type'
 			: part === 'key' || part === 'districts'
 				? 'ubigeo'
-				: part.slice('breakdown_'.length);
+				: breakdownDim(part);
 	return [...new Set([dim, own])];
 }
 

@@ -86,15 +86,12 @@ export class ActivitiesModel {
 	/** The cube matches the loaded data. */
 	cubeReady = $derived(activityCube.readyFor(engineState.dataVersion));
 
-	/**
-	 * The charts' statements, by view: key figures, trend, breakdowns, districts;
-	 * from the cross-filter indexes of a category when they answer `f`.
-	 */
+	/** The charts' statements, by view: key figures, trend, breakdowns, districts. */
 	#chartSql = {
-		keyFigures: (f: ActivityFilters) => keyFiguresSql(f, this.#viewOptions(f)),
-		trend: (f: ActivityFilters) => trendSql(f, this.state.stacked, this.#viewOptions(f)),
-		breakdowns: (f: ActivityFilters) => breakdownsSql(f, this.#viewOptions(f)),
-		districts: (f: ActivityFilters) => districtsSql(f, this.#viewOptions(f))
+		keyFigures: (f: ActivityFilters, o: ViewOptions) => keyFiguresSql(f, o),
+		trend: (f: ActivityFilters, o: ViewOptions) => trendSql(f, this.state.stacked, o),
+		breakdowns: (f: ActivityFilters, o: ViewOptions) => breakdownsSql(f, o),
+		districts: (f: ActivityFilters, o: ViewOptions) => districtsSql(f, o)
 	};
 
 	#indexBasis(): IndexBasis {
@@ -116,8 +113,11 @@ export class ActivitiesModel {
 	/** The next click is prepared for: the cross-filter indexes filled, its statements planned. */
 	nextClickReady = $state(false);
 
+	/** The charts' options for the selection on screen, looked up once per selection. */
+	#options = $derived.by(() => (this.filters ? this.#viewOptions(this.filters) : {}));
+
 	/** The category whose cross-filter indexes the charts read, if any (after a click in it). */
-	index = $derived.by(() => (this.filters ? this.#viewOptions(this.filters).index : undefined));
+	index = $derived(this.#options.index);
 
 	constructor(inputs: Inputs) {
 		this.#inputs = inputs;
@@ -132,10 +132,22 @@ export class ActivitiesModel {
 		this.districtChoices = new LiveColumns(() => districtChoicesSql(), { prefetched });
 		this.partnerChoices = new LiveColumns(() => partnerChoicesSql(), { prefetched });
 		// Created in this order, so the worker answers the charts before the table.
-		this.keyFigures = new LiveColumns(withFilters(this.#chartSql.keyFigures), cube);
-		this.trend = new LiveColumns(withFilters(this.#chartSql.trend), cube);
-		this.breakdowns = new LiveColumns(withFilters(this.#chartSql.breakdowns), cube);
-		this.districts = new LiveColumns(withFilters(this.#chartSql.districts), cube);
+		this.keyFigures = new LiveColumns(
+			withFilters((f) => this.#chartSql.keyFigures(f, this.#options)),
+			cube
+		);
+		this.trend = new LiveColumns(
+			withFilters((f) => this.#chartSql.trend(f, this.#options)),
+			cube
+		);
+		this.breakdowns = new LiveColumns(
+			withFilters((f) => this.#chartSql.breakdowns(f, this.#options)),
+			cube
+		);
+		this.districts = new LiveColumns(
+			withFilters((f) => this.#chartSql.districts(f, this.#options)),
+			cube
+		);
 		this.table = new LiveColumns(
 			withFilters((f) =>
 				activityRowsSql(f, this.state.sort, {
@@ -207,7 +219,10 @@ export class ActivitiesModel {
 			...CATEGORY_DIMS.map((dim) => ({ ...f, [dim]: [...f[dim], '+'] }))
 		];
 		const builders = Object.values(this.#chartSql);
-		const texts = next.flatMap((g) => builders.map((build) => build(g).sql));
+		const texts = next.flatMap((g) => {
+			const options = this.#viewOptions(g);
+			return builders.map((build) => build(g, options).sql);
+		});
 		for (const [i, sql] of texts.entries()) {
 			if (cancelled()) return;
 			if (texts.indexOf(sql) === i) await engine.plan(sql);
