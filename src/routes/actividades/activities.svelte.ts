@@ -132,22 +132,15 @@ export class ActivitiesModel {
 		this.districtChoices = new LiveColumns(() => districtChoicesSql(), { prefetched });
 		this.partnerChoices = new LiveColumns(() => partnerChoicesSql(), { prefetched });
 		// Created in this order, so the worker answers the charts before the table.
-		this.keyFigures = new LiveColumns(
-			withFilters((f) => this.#chartSql.keyFigures(f, this.#options)),
-			cube
-		);
-		this.trend = new LiveColumns(
-			withFilters((f) => this.#chartSql.trend(f, this.#options)),
-			cube
-		);
-		this.breakdowns = new LiveColumns(
-			withFilters((f) => this.#chartSql.breakdowns(f, this.#options)),
-			cube
-		);
-		this.districts = new LiveColumns(
-			withFilters((f) => this.#chartSql.districts(f, this.#options)),
-			cube
-		);
+		const chart = (view: 'keyFigures' | 'trend' | 'breakdowns' | 'districts') =>
+			new LiveColumns(
+				withFilters((f) => this.#chartSql[view](f, this.#options)),
+				cube
+			);
+		this.keyFigures = chart('keyFigures');
+		this.trend = chart('trend');
+		this.breakdowns = chart('breakdowns');
+		this.districts = chart('districts');
 		this.table = new LiveColumns(
 			withFilters((f) =>
 				activityRowsSql(f, this.state.sort, {
