@@ -17,6 +17,7 @@ import { DEMO_FILES } from '$lib/data/demo-files';
 import { importCsv, prepareImport, recogniseFile } from '$lib/data/pipeline';
 import { fetchSnapshot } from '$lib/data/snapshot';
 import { DATASET_NAMES, TABLE_DDL, type DatasetName } from '$lib/data/tables';
+import { engineFile } from '$lib/engine/settings';
 import type { Engine } from '$lib/engine/types';
 import { aggregateSql } from '../lib/aggregate';
 
@@ -157,15 +158,15 @@ const harness = {
 		}
 		const t1 = performance.now();
 		for (const f of ordered) {
-			await e.registerBuffer(`__plain_${f.dataset}.csv`, f.bytes.slice());
+			await e.registerBuffer(engineFile(`__plain_${f.dataset}.csv`), f.bytes.slice());
 			// The same column types, without the constraints the pipeline checks (a snapshot is valid).
 			await e.exec(`CREATE OR REPLACE TEMP TABLE __plain_${f.dataset} AS FROM ${f.dataset} LIMIT 0;
-INSERT INTO __plain_${f.dataset} BY NAME SELECT * FROM read_csv('__plain_${f.dataset}.csv', all_varchar = true);`);
+INSERT INTO __plain_${f.dataset} BY NAME SELECT * FROM read_csv('${engineFile(`__plain_${f.dataset}.csv`)}', all_varchar = true);`);
 		}
 		const plainMs = performance.now() - t1;
 		for (const f of ordered) {
 			await e.exec(`DROP TABLE __plain_${f.dataset}`);
-			await e.dropFile(`__plain_${f.dataset}.csv`);
+			await e.dropFile(engineFile(`__plain_${f.dataset}.csv`));
 		}
 		return {
 			fetchMs,
@@ -226,9 +227,9 @@ INSERT INTO __plain_${f.dataset} BY NAME SELECT * FROM read_csv('__plain_${f.dat
 		const e = need();
 		const bytes = files.get(name)!.slice();
 		const t0 = performance.now();
-		await e.registerBuffer('__bench_bare.csv', bytes);
+		await e.registerBuffer(engineFile('__bench_bare.csv'), bytes);
 		await e.exec(
-			`CREATE OR REPLACE TABLE __bench_bare AS SELECT * FROM read_csv('__bench_bare.csv')`
+			`CREATE OR REPLACE TABLE __bench_bare AS SELECT * FROM read_csv('${engineFile('__bench_bare.csv')}')`
 		);
 		const ms = performance.now() - t0;
 		const [{ n }] = await e.query('SELECT count(*)::INTEGER AS n FROM __bench_bare');
@@ -246,7 +247,7 @@ INSERT INTO __plain_${f.dataset} BY NAME SELECT * FROM read_csv('__plain_${f.dat
 	async dropBare() {
 		const e = need();
 		await e.exec('DROP TABLE IF EXISTS __bench_bare');
-		await e.dropFile('__bench_bare.csv');
+		await e.dropFile(engineFile('__bench_bare.csv'));
 	},
 
 	/** papaparse (typed participants, ubigeo kept as text) then the same aggregation with d3-array. */
@@ -332,9 +333,9 @@ async function typedLoad(e: Engine) {
 		]
 			.map(([, name, type]) => `'${name}': '${type}'`)
 			.join(', ');
-		await e.registerBuffer(`${dataset}.csv`, f.bytes);
+		await e.registerBuffer(engineFile(`${dataset}.csv`), f.bytes);
 		await e.exec(
-			`CREATE TABLE ${dataset} AS SELECT * FROM read_csv('${dataset}.csv', header = true, columns = {${columns}})`
+			`CREATE TABLE ${dataset} AS SELECT * FROM read_csv('${engineFile(`${dataset}.csv`)}', header = true, columns = {${columns}})`
 		);
 	}
 }

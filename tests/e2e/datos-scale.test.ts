@@ -111,11 +111,12 @@ describe('/datos at scale and under failure', () => {
 			const engine = hook.engine();
 			const bytes = new Uint8Array(await (el as HTMLInputElement).files![0].arrayBuffer());
 			const t0 = performance.now();
-			await engine.registerBuffer('bare.csv', bytes);
-			await engine.exec(`CREATE TABLE bare AS SELECT * FROM read_csv('bare.csv')`);
+			// the engine reads only what is registered in its own folder (src/lib/engine/settings.ts)
+			await engine.registerBuffer('/integra/bare.csv', bytes);
+			await engine.exec(`CREATE TABLE bare AS SELECT * FROM read_csv('/integra/bare.csv')`);
 			const ms = performance.now() - t0;
 			await engine.exec('DROP TABLE bare');
-			await engine.dropFile('bare.csv');
+			await engine.dropFile('/integra/bare.csv');
 			(el as HTMLInputElement).remove();
 			return ms;
 		}, handle);
@@ -157,8 +158,14 @@ describe('/datos at scale and under failure', () => {
 		]);
 		await clearCards(page);
 
-		const before = await query(page, "SELECT current_setting('memory_limit') AS m");
-		await query(page, "SET memory_limit = '48MB'");
+		// A memory limit is chosen as the engine starts (no SET works once it is locked):
+		// this tab's limit, then a reload, which replays the saved 500 rows.
+		await page.evaluate(() => sessionStorage.setItem('integra:memory-limit', '64MB'));
+		await page.reload();
+		await waitForData(page);
+		expect(await query(page, "SELECT current_setting('memory_limit') AS m")).toEqual([
+			{ m: '61.0 MiB' }
+		]);
 		try {
 			const medium = join(dir, 'actividades_grande.csv');
 			writeFileSync(medium, activitiesCsv(400_000, demoUbigeos(), 9));
@@ -174,7 +181,9 @@ describe('/datos at scale and under failure', () => {
 				{ n: 500 }
 			]);
 		} finally {
-			await query(page, `SET memory_limit = '${before[0].m}'`).catch(() => {});
+			await page.evaluate(() => sessionStorage.removeItem('integra:memory-limit'));
+			await page.reload();
+			await waitForData(page);
 		}
 		await clearCards(page);
 		await page.getByRole('navigation').getByRole('link', { name: 'Observatorio' }).click();

@@ -248,12 +248,18 @@ describe('explorer (/explorar) in Chromium', () => {
 		expect(Number(n.replace(/\D/g, ''))).toBe(expected.n);
 	});
 
-	it('opens a shared link with its query, runs it, and lists the tables and examples', async () => {
+	it('opens a shared link with its query, runs it when asked, and lists the tables and examples', async () => {
 		const page = session.page;
 		const sql = "SELECT name FROM districts WHERE province = 'Callao' ORDER BY name";
 		await page.goto(`${base()}/explorar?consulta=${encodeURIComponent(sql)}`);
-		await page.waitForSelector('[data-testid="exp-result"]', { timeout: 90_000 });
+		await page.waitForSelector('[data-testid="exp-tables"] .tname', { timeout: 90_000 });
 		expect(await page.locator('[data-testid="exp-sql"]').inputValue()).toBe(sql);
+		// the link fills the console; the query runs on the reader's click only
+		await page.getByTestId('exp-from-link').waitFor();
+		expect(await page.locator('[data-testid="exp-result"]').count()).toBe(0);
+		await page.getByTestId('exp-run').click();
+		await page.waitForSelector('[data-testid="exp-result"]');
+		expect(await page.getByTestId('exp-from-link').count()).toBe(0);
 		expect((await resultRows(session)).map((r) => r[0])).toEqual(
 			(await ref.query(sql)).map((r) => r.name)
 		);

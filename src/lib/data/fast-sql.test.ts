@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { engineFile } from '../engine/settings';
 import { createNodeEngine } from '../engine/node';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { Engine, Row } from '../engine/types';
@@ -322,8 +323,8 @@ describe('fastReadTypes', () => {
 	it('gives the detailed path’s integers from numbers read as DOUBLE', async () => {
 		const spec = DATASET_SPECS.districts;
 		const csv = 'ubigeo,name,province,population\n150101,Lima,Lima,007\n070101,Callao,Callao,1.0\n';
-		await engine.registerText('fast_types.csv', csv);
-		const from = `read_csv('fast_types.csv', header = true, auto_detect = false, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR', 'province': 'VARCHAR', 'population': 'DOUBLE'})`;
+		await engine.registerText(engineFile('fast_types.csv'), csv);
+		const from = `read_csv('${engineFile('fast_types.csv')}', header = true, auto_detect = false, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR', 'province': 'VARCHAR', 'population': 'DOUBLE'})`;
 		const sql = fastSelectSql(spec, {
 			from,
 			mapping: identity(['ubigeo', 'name', 'province', 'population']),
@@ -333,7 +334,7 @@ describe('fastReadTypes', () => {
 		const rows = await engine.query(sql);
 		expect(rows.map((r) => r.population)).toEqual([7, 1]);
 		await engine.registerText(
-			'fast_types.csv',
+			engineFile('fast_types.csv'),
 			'ubigeo,name,province,population\n150101,Lima,Lima,1.5\n'
 		);
 		await expect(engine.query(sql)).rejects.toThrow(NOT_CLEAN);

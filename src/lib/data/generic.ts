@@ -12,6 +12,7 @@
  */
 import { EngineError, type Engine } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
+import { engineFile } from '../engine/settings';
 import { tr, type Locale } from '../i18n';
 import type { Encoding } from './decode';
 import {
@@ -285,7 +286,7 @@ class TableImporter implements PreparedTable {
 	loadable = false;
 	private readonly n = ++sequence;
 	private readonly names = {
-		file: `__table_${this.n}.csv`,
+		file: engineFile(`__table_${this.n}.csv`),
 		stage: `__table_stage_${this.n}`
 	};
 	private reg: RegisteredSource | null = null;

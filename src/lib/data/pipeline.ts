@@ -17,6 +17,7 @@
  */
 import { EngineError, type Engine } from '../engine/types';
 import { quoteIdent } from '../engine/sql';
+import { engineFile } from '../engine/settings';
 import { tr, type Locale } from '../i18n';
 import { decodeBytes, type Encoding } from './decode';
 import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
@@ -407,12 +408,12 @@ class Importer implements PreparedImport {
 
 	private readonly n = ++sequence;
 	private readonly names = {
-		file: `__import_${this.n}.csv`,
+		file: engineFile(`__import_${this.n}.csv`),
 		source: `__source_${this.n}`,
 		stage: `__stage_${this.n}`,
 		issues: `__issues_${this.n}`,
 		lines: `__lines_${this.n}`,
-		linesFile: `__lines_${this.n}.csv`
+		linesFile: engineFile(`__lines_${this.n}.csv`)
 	};
 	/** Problems of the whole file (reading, mapping, row count): kept across validations. */
 	private fileIssues: ImportIssue[] = [];

@@ -6,8 +6,23 @@ import engineWorker from './engine-worker.js?url';
 import { toEngineError } from './errors';
 import { inlineParams } from './sql';
 import { readablePendingError } from './pending-error';
-import { DEFAULT_TIMEOUT_MS, SAFE_SETTINGS } from './settings';
-import { EngineError, type Columns, type Engine, type Value } from './types';
+import {
+	checkFileName,
+	DEFAULT_TIMEOUT_MS,
+	LOCKDOWN,
+	memoryLimitSql,
+	SAFE_SETTINGS
+} from './settings';
+import {
+	EngineError,
+	QueryStopped,
+	type Columns,
+	type Engine,
+	type ReadOnlyEngine,
+	type ReadOnlyOptions,
+	type ReadOnlyResult,
+	type Value
+} from './types';
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed';
 
@@ -19,13 +34,15 @@ export interface BrowserEngineOptions {
 	/** Runs on every fresh instance (the first and each restart), e.g. to reload datasets. */
 	onFreshStart?: (engine: Engine) => Promise<void>;
 	onStatus?: (status: EngineStatus, error?: EngineError) => void;
+	/** DuckDB's memory limit for each fresh instance ("48MB"), or null for DuckDB's default. */
+	memoryLimit?: () => string | null;
 }
 
 interface Instance {
 	worker: Worker;
 	db: duckdb.AsyncDuckDB;
 	conn: duckdb.AsyncDuckDBConnection;
-	/** A second connection for stoppable queries (the SQL console), opened on first use. */
+	/** A second connection for someone's SQL (the console), read-only, opened on first use. */
 	side?: Promise<duckdb.AsyncDuckDBConnection>;
 	/** Rejects when the worker dies; every call races against it. */
 	died: Promise<never>;
@@ -53,7 +70,7 @@ const SEEN_KEPT = 256;
  * `onFreshStart` reloads what the app needs), so the page never freezes.
  */
 export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine &
-	StoppableEngine & {
+	ReadOnlyEngine & {
 		/** Start now (e.g. when the page is idle) instead of on first query. */
 		warmUp(): Promise<void>;
 		/** Kill the worker as a crash would; for tests and the diagnostics page. */
@@ -97,6 +114,10 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 			await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
 			const conn = await db.connect();
 			await conn.query(SAFE_SETTINGS);
+			const limit = memoryLimitSql(options.memoryLimit?.());
+			if (limit) await conn.query(limit);
+			// before any other statement: from here on DuckDB reads registered files only
+			await conn.query(LOCKDOWN);
 			const instance: Instance = { worker, db, conn, died, prepared: new Map(), seen: new Set() };
 			everStarted = true;
 			if (options.onFreshStart) {
@@ -169,15 +190,20 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 		exec: async (sql: string) => {
 			await guarded((i) => i.conn.query(sql));
 		},
-		queryStoppable: (sql: string, opts: StoppableOptions = {}) =>
-			guarded((i) => runStoppable(i, sql, opts)).catch((error) => {
+		queryReadOnly: (sql: string, opts: ReadOnlyOptions = {}) =>
+			guarded((i) => runReadOnly(i, sql, opts)).catch((error) => {
 				// a stop that took effect after the worker was already replaced
 				if (opts.signal?.aborted) throw new QueryStopped();
 				throw error;
 			}),
-		registerText: (name: string, text: string) => guarded((i) => i.db.registerFileText(name, text)),
-		registerBuffer: (name: string, bytes: Uint8Array) =>
-			guarded((i) => i.db.registerFileBuffer(name, bytes)),
+		registerText: (name: string, text: string) => {
+			checkFileName(name);
+			return guarded((i) => i.db.registerFileText(name, text));
+		},
+		registerBuffer: (name: string, bytes: Uint8Array) => {
+			checkFileName(name);
+			return guarded((i) => i.db.registerFileBuffer(name, bytes));
+		},
 		dropFile: async (name: string) => {
 			await guarded((i) => i.db.dropFile(name));
 		},
@@ -211,8 +237,14 @@ function rawEngine(i: Instance): Engine {
 				throw toEngineError(error);
 			}
 		},
-		registerText: (name, text) => i.db.registerFileText(name, text),
-		registerBuffer: (name, bytes) => i.db.registerFileBuffer(name, bytes),
+		registerText: async (name, text) => {
+			checkFileName(name);
+			await i.db.registerFileText(name, text);
+		},
+		registerBuffer: async (name, bytes) => {
+			checkFileName(name);
+			await i.db.registerFileBuffer(name, bytes);
+		},
 		dropFile: async (name) => {
 			await i.db.dropFile(name);
 		},
@@ -322,45 +354,33 @@ function keep(i: Instance, sql: string, k: KeptStatement) {
 	}
 }
 
-/** Options of `queryStoppable`. */
-export interface StoppableOptions {
-	/** Aborting it stops the query. */
-	signal?: AbortSignal;
-	/** Read at most this many rows (more are not fetched); `truncated` then says so. */
-	maxRows?: number;
-}
-
-/** A query that was stopped on purpose (its signal was aborted). */
-export class QueryStopped extends Error {
-	constructor() {
-		super('The query was stopped.');
-		this.name = 'QueryStopped';
-	}
-}
-
-/** What the SQL console needs beyond `Engine`: a query it can stop. */
-export interface StoppableEngine {
-	/**
-	 * Runs one statement (or several; the last one's result is returned) on a
-	 * connection of its own, as a pending query the worker executes in
-	 * slices: aborting `signal` interrupts it between slices, and the page's
-	 * other queries keep being answered meanwhile. Rejects with `QueryStopped`
-	 * when stopped.
-	 */
-	queryStoppable(sql: string, opts?: StoppableOptions): Promise<Columns & { truncated: boolean }>;
-}
-
-async function runStoppable(
+/**
+ * Someone's SQL (the console's, perhaps from a shared link), on a connection
+ * of its own. It is read-only in the engine, whatever its first word says:
+ * DuckDB must prepare it alone (it refuses two statements at once, so a
+ * `COMMIT; DELETE …` cannot slip out), and it runs inside a read-only
+ * transaction, in which any write to a loaded table fails, however wrapped
+ * (`EXPLAIN ANALYZE DELETE`, `WITH … DELETE`). Temporary tables are the
+ * connection's own: a scratch space that no screen reads. The query runs as
+ * a pending query the worker executes in slices: aborting `signal`
+ * interrupts it between slices, and the page's other queries keep being
+ * answered meanwhile.
+ */
+async function runReadOnly(
 	i: Instance,
 	sql: string,
-	{ signal, maxRows = Infinity }: StoppableOptions
-): Promise<Columns & { truncated: boolean }> {
+	{ signal, maxRows = Infinity }: ReadOnlyOptions
+): Promise<ReadOnlyResult> {
 	if (signal?.aborted) throw new QueryStopped();
 	i.side ??= i.db.connect();
 	const conn = await i.side;
 	const stop = () => void conn.cancelSent().catch(() => {});
 	signal?.addEventListener('abort', stop, { once: true });
+	let began = false;
 	try {
+		await (await conn.prepare(sql)).close();
+		await conn.query('BEGIN TRANSACTION READ ONLY');
+		began = true;
 		// Streamed: a huge result is read only as far as `maxRows`.
 		const reader = await conn.send(sql, true);
 		const batches: RecordBatch[] = [];
@@ -379,6 +399,9 @@ async function runStoppable(
 		if (truncated) await conn.cancelSent().catch(() => {});
 		let table = new Table(reader.schema, batches);
 		if (truncated) table = table.slice(0, maxRows);
+		// committed, not rolled back, so that a temporary table lives on for the next query
+		await conn.query('COMMIT').catch(() => conn.query('ROLLBACK').catch(() => {}));
+		began = false;
 		return { ...tableToColumns(table), truncated };
 	} catch (error) {
 		if (signal?.aborted) throw new QueryStopped();
@@ -386,6 +409,8 @@ async function runStoppable(
 		throw new EngineError(e.kind, readablePendingError(e.message, sql), { cause: error });
 	} finally {
 		signal?.removeEventListener('abort', stop);
+		// the statement may have ended the transaction itself (COMMIT): then there is none
+		if (began) await conn.query('ROLLBACK').catch(() => {});
 	}
 }
 

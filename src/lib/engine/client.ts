@@ -1,4 +1,5 @@
 import { createBrowserEngine } from './browser';
+import { isMemoryLimit } from './settings';
 import { engineState } from './state.svelte';
 import { loadDatasets } from '../data/sources';
 import { fetchDemoSnapshot } from '../data/demo-snapshot';
@@ -27,6 +28,7 @@ export function getBrowserEngine() {
 				await loadDatasets(fresh, { demoSnapshot: fetchDemoSnapshot });
 				engineState.dataVersion += 1;
 			},
+			memoryLimit: sessionMemoryLimit,
 			onStatus: (status, error) => {
 				if (status === 'ready') {
 					engineState.phase = 'ready';
@@ -41,4 +43,19 @@ export function getBrowserEngine() {
 		});
 	}
 	return engine;
+}
+
+/**
+ * A memory limit for DuckDB chosen in this tab (sessionStorage
+ * `integra:memory-limit`, e.g. "48MB"), for trying a phone's memory on a
+ * laptop; it takes effect on the engine's next start. Nothing sets it by
+ * default. A value that is not a size is ignored.
+ */
+function sessionMemoryLimit(): string | null {
+	try {
+		const limit = sessionStorage.getItem('integra:memory-limit');
+		return limit && isMemoryLimit(limit) ? limit : null;
+	} catch {
+		return null;
+	}
 }

@@ -1,4 +1,5 @@
-import { EngineError, type Engine } from './types';
+import { engineFile } from './settings';
+import { EngineError, type Engine, type ReadOnlyEngine } from './types';
 
 /**
  * The behaviour every Engine adapter must show. The Node adapter runs these
@@ -8,7 +9,18 @@ import { EngineError, type Engine } from './types';
  */
 export interface ContractCheck {
 	name: string;
-	run(engine: Engine): Promise<void>;
+	run(engine: Engine & ReadOnlyEngine): Promise<void>;
+}
+
+/** The EngineError `work` fails with; throws if it succeeds or fails otherwise. */
+async function failure(work: Promise<unknown>, what: string): Promise<EngineError> {
+	try {
+		await work;
+	} catch (error) {
+		assert(error instanceof EngineError, `${what}: must fail with an EngineError, got ${error}`);
+		return error;
+	}
+	throw new Error(`${what}: must fail, but it succeeded`);
 }
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -100,11 +112,12 @@ export const ENGINE_CONTRACT: ContractCheck[] = [
 	{
 		name: 'read_csv over registered text keeps leading zeros as text',
 		async run(engine) {
-			await engine.registerText('contract.csv', 'ubigeo,name\n070101,Callao\n150101,Lima\n');
+			const file = engineFile('contract.csv');
+			await engine.registerText(file, 'ubigeo,name\n070101,Callao\n150101,Lima\n');
 			const rows = await engine.query(
-				"SELECT * FROM read_csv('contract.csv', header = true, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR'})"
+				`SELECT * FROM read_csv('${file}', header = true, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR'})`
 			);
-			await engine.dropFile('contract.csv');
+			await engine.dropFile(file);
 			same(
 				rows,
 				[
@@ -113,6 +126,67 @@ export const ENGINE_CONTRACT: ContractCheck[] = [
 				],
 				'csv'
 			);
+		}
+	},
+	{
+		name: 'reads only the files Integra registered: no other file, URL or extension, and no SET can change that',
+		async run(engine) {
+			for (const sql of [
+				"SELECT * FROM read_csv('/etc/hostname')",
+				"SELECT * FROM read_csv('http://127.0.0.1:9/?d=' || 'secret')",
+				"SELECT * FROM read_csv('/integra/../etc/hostname')",
+				"ATTACH 'http://127.0.0.1:9/x.duckdb' AS x",
+				"LOAD 'http://127.0.0.1:9/httpfs.duckdb_extension'",
+				'LOAD httpfs',
+				'SET enable_external_access = true',
+				"SET custom_extension_repository = 'http://127.0.0.1:9'",
+				"SET allowed_directories = ['/']",
+				'SET lock_configuration = false',
+				'RESET enable_external_access'
+			]) {
+				const error = await failure(engine.query(sql), sql);
+				assert(error.kind === 'refused', `${sql}: kind must be "refused", got "${error.kind}"`);
+			}
+			const [row] = await engine.query(
+				"SELECT value FROM duckdb_settings() WHERE name = 'enable_external_access'"
+			);
+			same(row, { value: 'false' }, 'external access');
+		}
+	},
+	{
+		name: "someone's SQL cannot change a loaded table, however the statement is wrapped",
+		async run(engine) {
+			await engine.exec('CREATE OR REPLACE TABLE __contract_ro AS SELECT * FROM range(3) t(i)');
+			for (const sql of [
+				'DELETE FROM __contract_ro',
+				'EXPLAIN ANALYZE DELETE FROM __contract_ro',
+				'WITH x AS (SELECT 1) DELETE FROM __contract_ro',
+				'EXPLAIN ANALYZE INSERT INTO __contract_ro VALUES (9)',
+				'UPDATE __contract_ro SET i = 0',
+				'DROP TABLE __contract_ro',
+				'CREATE TABLE __contract_new AS SELECT 1 AS i',
+				'ALTER TABLE __contract_ro RENAME TO __contract_gone'
+			]) {
+				const error = await failure(engine.queryReadOnly(sql), sql);
+				assert(error.kind === 'read-only', `${sql}: kind must be "read-only", got "${error.kind}"`);
+			}
+			// two statements at once: the second could run after the first ended the transaction
+			await failure(engine.queryReadOnly('COMMIT; DELETE FROM __contract_ro'), 'two statements');
+			// one that ends the read-only transaction itself leaves the next one read-only all the same
+			await engine.queryReadOnly('COMMIT').catch(() => {});
+			await failure(engine.queryReadOnly('DELETE FROM __contract_ro'), 'after a COMMIT');
+			same(await engine.query('SELECT count(*) AS n FROM __contract_ro'), [{ n: 3 }], 'rows left');
+			// reading works, and a temporary table is the console's own scratch space
+			const read = await engine.queryReadOnly('SELECT sum(i)::INTEGER AS s FROM __contract_ro');
+			same(read.columns, [[3]], 'a read');
+			await engine.queryReadOnly('CREATE TEMP TABLE __contract_scratch AS SELECT 7 AS n');
+			same(
+				(await engine.queryReadOnly('SELECT n FROM __contract_scratch')).columns,
+				[[7]],
+				'scratch'
+			);
+			await failure(engine.query('SELECT n FROM __contract_scratch'), 'scratch seen by the app');
+			await engine.exec('DROP TABLE __contract_ro');
 		}
 	},
 	{

@@ -15,6 +15,16 @@ export function toEngineError(error: unknown): EngineError {
 		const first = message.split('\n')[0];
 		return new EngineError('extension', first, { cause: error });
 	}
+	if (/transaction is launched in read-only mode/.test(message)) {
+		return new EngineError('read-only', message, { cause: error });
+	}
+	if (
+		/disabled by configuration|disabled through configuration|the configuration has been locked/.test(
+			message
+		)
+	) {
+		return new EngineError('refused', message, { cause: error });
+	}
 	return new EngineError('sql', message || 'Unknown DuckDB error', { cause: error });
 }
 

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { columnsToRows, tableToColumns } from './arrow';
 import { toEngineError } from './errors';
-import { SAFE_SETTINGS } from './settings';
-import type { Columns, Engine, Value } from './types';
+import { checkFileName, LOCKDOWN, memoryLimitSql, SAFE_SETTINGS } from './settings';
+import type { Columns, Engine, ReadOnlyEngine, ReadOnlyResult, Value } from './types';
 
 /**
  * The Node adapter: the blocking build of the same npm package the browser
@@ -12,7 +12,12 @@ import type { Columns, Engine, Value } from './types';
  * underneath; they are wrapped in promises to share the Engine interface.
  * A timeout cannot interrupt a synchronous call, so none is offered here.
  */
-export async function createNodeEngine(): Promise<Engine> {
+export async function createNodeEngine(
+	opts: {
+		/** DuckDB's memory limit, e.g. "24MB" (fixed at start: the configuration is locked). */
+		memoryLimit?: string;
+	} = {}
+): Promise<Engine & ReadOnlyEngine> {
 	const require = createRequire(import.meta.url);
 	// The blocking build is CommonJS and makes its tables with the CommonJS
 	// apache-arrow; the ESM copy's tableToIPC would not recognise them.
@@ -33,6 +38,10 @@ export async function createNodeEngine(): Promise<Engine> {
 	db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
 	const conn = db.connect();
 	conn.query(SAFE_SETTINGS);
+	if (opts.memoryLimit) conn.query(memoryLimitSql(opts.memoryLimit));
+	conn.query(LOCKDOWN);
+	/** For someone's SQL (`queryReadOnly`), opened on first use. */
+	let side: duckdb.DuckDBConnection | null = null;
 
 	function run(sql: string, params: Value[]): Columns {
 		try {
@@ -63,10 +72,41 @@ export async function createNodeEngine(): Promise<Engine> {
 			}
 		},
 		async registerText(name, text) {
+			checkFileName(name);
 			db.registerFileText(name, text);
 		},
 		async registerBuffer(name, bytes) {
+			checkFileName(name);
 			db.registerFileBuffer(name, bytes);
+		},
+		// As the browser adapter's (see runReadOnly there), without a way to stop a query.
+		async queryReadOnly(sql, { maxRows = Infinity } = {}): Promise<ReadOnlyResult> {
+			side ??= db.connect();
+			let began = false;
+			try {
+				side.prepare(sql).close();
+				side.query('BEGIN TRANSACTION READ ONLY');
+				began = true;
+				const table = side.query(sql);
+				began = false;
+				try {
+					side.query('COMMIT'); // a temporary table lives on for the next query
+				} catch {
+					// the statement ended the transaction itself (COMMIT, ROLLBACK)
+				}
+				const truncated = table.numRows > maxRows;
+				return { ...tableToColumns(truncated ? table.slice(0, maxRows) : table), truncated };
+			} catch (error) {
+				throw toEngineError(error);
+			} finally {
+				if (began) {
+					try {
+						side.query('ROLLBACK');
+					} catch {
+						// the failed statement left no transaction to end
+					}
+				}
+			}
 		},
 		async dropFile(name) {
 			db.dropFile(name);
@@ -86,6 +126,7 @@ export async function createNodeEngine(): Promise<Engine> {
 			}
 		},
 		async close() {
+			side?.close();
 			conn.close();
 			db.reset();
 		}

@@ -48,8 +48,43 @@ export interface Engine {
 	plan?(sql: string): Promise<void>;
 }
 
-/** timeout and crashed restart the engine; start: the wasm did not start; load: the datasets did not load. */
-export type EngineErrorKind = 'timeout' | 'crashed' | 'start' | 'load' | 'sql' | 'extension';
+/** Options of `queryReadOnly`. */
+export interface ReadOnlyOptions {
+	/** Aborting it stops the query (where the adapter can interrupt one: the browser). */
+	signal?: AbortSignal;
+	/** Read at most this many rows (more are not fetched); `truncated` then says so. */
+	maxRows?: number;
+}
+
+export type ReadOnlyResult = Columns & { truncated: boolean };
+
+/** What runs someone else's SQL (the console) needs beyond `Engine`. */
+export interface ReadOnlyEngine {
+	/**
+	 * Runs one statement on a connection of its own, in a read-only
+	 * transaction: no statement, however wrapped, changes a loaded table.
+	 * Two statements at once are refused. Rejects with `QueryStopped` when
+	 * stopped through `signal`.
+	 */
+	queryReadOnly(sql: string, opts?: ReadOnlyOptions): Promise<ReadOnlyResult>;
+}
+
+/** A query that was stopped on purpose (its signal was aborted). */
+export class QueryStopped extends Error {
+	constructor() {
+		super('The query was stopped.');
+		this.name = 'QueryStopped';
+	}
+}
+
+/**
+ * timeout and crashed restart the engine; start: the wasm did not start;
+ * load: the datasets did not load; read-only: a statement tried to write
+ * where only reading is allowed; refused: a file, URL, extension or setting
+ * that the locked engine does not allow.
+ */
+export type EngineErrorKind =
+	'timeout' | 'crashed' | 'start' | 'load' | 'sql' | 'extension' | 'read-only' | 'refused';
 
 /** An error the UI can show as it is: `message` is already readable, `kind` says what happened. */
 export class EngineError extends Error {

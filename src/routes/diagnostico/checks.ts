@@ -1,7 +1,7 @@
 import { ENGINE_CONTRACT, type ContractCheck } from '$lib/engine/contract';
-import { EngineError, type Engine } from '$lib/engine/types';
+import { EngineError, type Engine, type ReadOnlyEngine } from '$lib/engine/types';
 
-type BrowserEngine = Engine & { simulateCrash(): void };
+type BrowserEngine = Engine & ReadOnlyEngine & { simulateCrash(): void };
 
 // Long enough to outlast a 1.5 s timeout on any machine, cheap to start.
 const SLOW_QUERY = 'SELECT sum(hash(i)) AS s FROM range(20000000000) t(i)';

@@ -1,9 +1,14 @@
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
-import type { StoppableEngine } from '$lib/engine/browser';
 import { engineState } from '$lib/engine/state.svelte';
-import type { Columns, Engine } from '$lib/engine/types';
-import { isReadOnly, RecentQueries, splitStatements } from './console';
+import {
+	EngineError,
+	type Columns,
+	type Engine,
+	type ReadOnlyEngine,
+	type ReadOnlyResult
+} from '$lib/engine/types';
+import { RecentQueries, splitStatements } from './console';
 
 /** Most rows a console result keeps (the rest is not fetched; the CSV says so too). */
 export const MAX_ROWS = 100_000;
@@ -31,6 +36,15 @@ export interface ConsoleResult {
 	statements: number;
 }
 
+/** What a refusal of the engine means, in the user's words (DuckDB's own message stays below it). */
+function hintFor(error: unknown): string | null {
+	if (!(error instanceof EngineError)) return null;
+	if (error.kind === 'read-only') return 'exp.console.readOnly';
+	if (error.kind === 'refused') return 'exp.console.refused';
+	if (/multiple statements/i.test(error.message)) return 'exp.console.oneAtATime';
+	return null;
+}
+
 /**
  * The SQL console's state: the text, the run (stoppable, with a time
  * limit), the last result or DuckDB's error, and the recent queries kept in
@@ -42,9 +56,13 @@ export class SqlConsole {
 	running = $state(false);
 	/** Raw: up to 100,000 rows that are replaced, never edited (no deep proxy). */
 	result = $state.raw<ConsoleResult | null>(null);
+	/** DuckDB's message, and what it means for the console when it refused the query. */
 	error = $state<string | null>(null);
+	errorHint = $state<string | null>(null);
 	stopped = $state<'user' | 'timeout' | null>(null);
 	page = $state(1);
+	/** Runs started: none yet means the text is still the one the page opened with. */
+	runs = $state(0);
 	recent = $state.raw<readonly string[]>([]);
 	#recentStore: RecentQueries | null = null;
 	#controller: AbortController | null = null;
@@ -66,15 +84,17 @@ export class SqlConsole {
 	/** Runs every statement of the text in order; the last one's result is shown. */
 	async run(): Promise<void> {
 		const engine = engineState.engine as
-			(Engine & Partial<StoppableEngine> & { warmUp?: () => Promise<void> }) | null;
+			(Engine & ReadOnlyEngine & { warmUp?: () => Promise<void> }) | null;
 		if (!engine || this.running) return;
 		const statements = splitStatements(this.sql);
 		this.error = null;
+		this.errorHint = null;
 		this.stopped = null;
 		if (statements.length === 0) {
 			this.result = null;
 			return;
 		}
+		this.runs += 1;
 		this.recent = this.#recentStore?.add(this.sql) ?? this.recent;
 		void this.#share();
 		this.running = true;
@@ -86,19 +106,15 @@ export class SqlConsole {
 		this.#controller = controller;
 		const timer = setTimeout(() => controller.abort('timeout'), CONSOLE_TIMEOUT_MS);
 		const started = performance.now();
-		let changed = false;
 		try {
-			let last: Columns & { truncated: boolean } = {
-				names: [],
-				columns: [],
-				length: 0,
-				truncated: false
-			};
+			let last: ReadOnlyResult = { names: [], columns: [], length: 0, truncated: false };
+			// One at a time, each in a read-only transaction of the engine's (queryReadOnly):
+			// whatever the text holds, the loaded tables stay as they are.
 			for (const statement of statements) {
-				if (!isReadOnly(statement)) changed = true;
-				last = engine.queryStoppable
-					? await engine.queryStoppable(statement, { signal: controller.signal, maxRows: MAX_ROWS })
-					: { ...(await engine.queryColumns(statement)), truncated: false };
+				last = await engine.queryReadOnly(statement, {
+					signal: controller.signal,
+					maxRows: MAX_ROWS
+				});
 			}
 			this.result = {
 				data: last,
@@ -112,6 +128,7 @@ export class SqlConsole {
 				this.stopped = controller.signal.reason === 'timeout' ? 'timeout' : 'user';
 			} else {
 				this.error = error instanceof Error ? error.message : String(error);
+				this.errorHint = hintFor(error);
 				// an older result under a failed query would read as its answer
 				this.result = null;
 			}
@@ -119,8 +136,6 @@ export class SqlConsole {
 			clearTimeout(timer);
 			this.running = false;
 			this.#controller = null;
-			// A statement that wrote may have changed what every screen shows.
-			if (changed) engineState.dataVersion += 1;
 		}
 	}
 

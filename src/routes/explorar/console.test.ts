@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
 import { createTablesSql } from '$lib/data/tables';
-import {
-	EXAMPLES,
-	isReadOnly,
-	quickChart,
-	RecentQueries,
-	splitStatements,
-	type SmallStore
-} from './console';
+import { EXAMPLES, quickChart, RecentQueries, splitStatements, type SmallStore } from './console';
 
 describe('splitStatements', () => {
 	it('splits on semicolons outside strings, identifiers and comments', () => {
@@ -23,17 +16,6 @@ SELECT 'a;b' AS "x;y"; /* ; */ SELECT 2 ;
 		expect(splitStatements('')).toEqual([]);
 		expect(splitStatements('-- nada')).toEqual([]);
 		expect(splitStatements("SELECT 'unclosed;")).toEqual(["SELECT 'unclosed;"]);
-	});
-
-	it('tells statements that only read from the others', () => {
-		expect(isReadOnly('-- x\n  select 1')).toBe(true);
-		expect(isReadOnly('(SELECT 1) UNION (SELECT 2)')).toBe(true);
-		expect(isReadOnly('WITH t AS (SELECT 1) SELECT * FROM t')).toBe(true);
-		expect(isReadOnly('FROM districts')).toBe(true);
-		expect(isReadOnly('DESCRIBE activities')).toBe(true);
-		expect(isReadOnly('/* x */ DELETE FROM activities')).toBe(false);
-		expect(isReadOnly('CREATE TABLE t AS SELECT 1')).toBe(false);
-		expect(isReadOnly('selection')).toBe(false);
 	});
 });
 

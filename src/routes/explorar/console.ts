@@ -1,8 +1,7 @@
 /**
  * Pure helpers of the SQL console (/explorar): splitting a script into
- * statements, telling read-only statements from the others, choosing a quick
- * chart from a result's column types, the example queries, and the list of
- * recent queries kept in the browser.
+ * statements, choosing a quick chart from a result's column types, the
+ * example queries, and the list of recent queries kept in the browser.
  */
 import type { Columns, Value } from '$lib/engine/types';
 
@@ -62,15 +61,6 @@ export function splitStatements(text: string): string[] {
 	}
 	push(text.length);
 	return out;
-}
-
-const READ_ONLY =
-	/^(select|with|from|values|table|describe|show|summarize|explain|pivot|unpivot)\b/i;
-
-/** True when the statement only reads (so the data others see cannot have changed). */
-export function isReadOnly(statement: string): boolean {
-	const text = statement.replace(/^(\s|--[^\n]*\n?|\/\*[\s\S]*?\*\/)+/, '').replace(/^\(+/, '');
-	return READ_ONLY.test(text);
 }
 
 // ---------------------------------------------------------------------------

@@ -39,7 +39,14 @@ const area: Area = {
 
 		'exp.console.title': 'Consola SQL',
 		'exp.console.intro':
-			'Consultas SQL (DuckDB) sobre las tablas cargadas. Los cambios que haga (por ejemplo, CREATE TABLE) solo existen en este navegador hasta que recargue la página.',
+			'Consultas SQL (DuckDB) sobre las tablas cargadas. La consola solo lee: no cambia los datos que ven las demás pantallas. Puede crear tablas temporales propias (CREATE TEMP TABLE), que solo existen en esta consola hasta que recargue la página.',
+		'exp.console.fromLink':
+			'Esta consulta llegó en un enlace y aún no se ejecutó. Revísela y pulse «Ejecutar» si quiere ver su resultado.',
+		'exp.console.readOnly':
+			'La consola solo lee los datos cargados: esta consulta intentó cambiarlos y no se ejecutó. Para cambiar datos, importe un archivo en «Datos». Sus tablas propias pueden ser temporales (CREATE TEMP TABLE).',
+		'exp.console.refused':
+			'La consola no abre archivos ni direcciones de internet, no instala extensiones y no cambia la configuración: solo consulta las tablas cargadas.',
+		'exp.console.oneAtATime': 'Ejecute una instrucción a la vez.',
 		'exp.console.tables': 'Tablas',
 		'exp.console.rows': '{count} filas',
 		'exp.console.preview': 'Ver las primeras filas de {table}',
@@ -115,7 +122,14 @@ const area: Area = {
 
 		'exp.console.title': 'SQL console',
 		'exp.console.intro':
-			'SQL queries (DuckDB) over the loaded tables. Changes you make (CREATE TABLE, for example) exist only in this browser until you reload the page.',
+			'SQL queries (DuckDB) over the loaded tables. The console only reads: it does not change the data the other screens show. You can create temporary tables of your own (CREATE TEMP TABLE), which exist only in this console until you reload the page.',
+		'exp.console.fromLink':
+			'This query came in a link and has not run yet. Check it and press “Run” if you want to see its result.',
+		'exp.console.readOnly':
+			'The console only reads the loaded data: this query tried to change them and did not run. To change data, import a file under “Data”. Tables of your own can be temporary (CREATE TEMP TABLE).',
+		'exp.console.refused':
+			'The console opens no files or internet addresses, installs no extensions and changes no settings: it only queries the loaded tables.',
+		'exp.console.oneAtATime': 'Run one statement at a time.',
 		'exp.console.tables': 'Tables',
 		'exp.console.rows': '{count} rows',
 		'exp.console.preview': 'Show the first rows of {table}',
