@@ -65,7 +65,10 @@ const pages = [...files, ...prerendered];
 /** Paths of this version's precached pages and files. */
 const ownPaths = new Set(pages.map((path) => pathOf(path)));
 
-/** The entry script every page of a build names near its top (Kit's `start.<hash>.js`). */
+/**
+ * The entry script every page of a build names near its top (Kit's `start.<hash>.js`).
+ * It imports the chunk that holds the build's version: every build names another.
+ */
 const ENTRY = /_app\/immutable\/entry\/start\.[\w-]+\.js/;
 const ownEntries = new Set(build.flatMap((path) => ENTRY.exec(path)?.[0] ?? []));
 
