@@ -17,11 +17,20 @@
  * - The demo snapshot (/prefetch/tables/*.arrow), asked for with this
  *   version (`?v=`): made by the same build as this precache, so served
  *   from it. A page of another version goes to the network.
- * - Pages and other files: network first, cache when offline.
- * - No skipWaiting: a new version waits until every tab of the old one is
- *   closed, so a running engine (which restarts from the same URLs after a
- *   crash) never finds its files gone mid-session. Old caches are deleted on
- *   activation only.
+ * - Pages: network first, cache when offline; but only a page of this
+ *   version. When the site has moved on to a new version (the page names
+ *   another build's entry script), this worker keeps serving its own copy,
+ *   whose files it holds, and looks for the new worker. A navigation never
+ *   mixes the new version's pages with this version's files.
+ * - Other files this version precached (prerendered data, static files):
+ *   from this version's cache, for the same reason. Anything else: network
+ *   first, cache when offline.
+ * - A new version installs and waits: it does not take over the open tabs
+ *   by itself, so a running engine (which restarts from the same URLs after
+ *   a crash) never finds its files gone mid-session. The page tells the user
+ *   (src/lib/offline/UpdateNotice.svelte); on their click it asks the waiting
+ *   worker to skip waiting (`integra:activate`), and reloads once that worker
+ *   controls it. Old caches are deleted on activation only.
  */
 import { build, files, prerendered, version } from '$service-worker';
 
@@ -53,6 +62,15 @@ function engineFiles(): string[] {
 
 const immutable = [...build.filter((path) => !isEngine(path)), ...engineFiles()];
 const pages = [...files, ...prerendered];
+/** Paths of this version's precached pages and files. */
+const ownPaths = new Set(pages.map((path) => pathOf(path)));
+
+/**
+ * The entry script every page of a build names near its top (Kit's `start.<hash>.js`).
+ * It imports the chunk that holds the build's version: every build names another.
+ */
+const ENTRY = /_app\/immutable\/entry\/start\.[\w-]+\.js/;
+const ownEntries = new Set(build.flatMap((path) => ENTRY.exec(path)?.[0] ?? []));
 
 async function precache(cacheName: string, paths: string[]): Promise<void> {
 	const cache = await caches.open(cacheName);
@@ -97,6 +115,11 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
+// The page's update notice, on the user's click: this (waiting) version takes over now.
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'integra:activate') event.waitUntil(sw.skipWaiting());
+});
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
@@ -104,7 +127,14 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin) return;
 	if (url.pathname.includes('/_app/immutable/')) {
 		event.respondWith(cacheFirst(event));
-	} else if (url.pathname.includes('/prefetch/tables/') && url.searchParams.get('v') === version) {
+	} else if (request.mode === 'navigate') {
+		event.respondWith(navigation(event));
+	} else if (url.pathname.includes('/prefetch/tables/')) {
+		// asked for with a version (`?v=`): this one's from its precache, another's from the network
+		event.respondWith(
+			url.searchParams.get('v') === version ? thisVersionFirst(event) : networkFirst(event)
+		);
+	} else if (ownPaths.has(url.pathname)) {
 		event.respondWith(thisVersionFirst(event));
 	} else if (!url.pathname.endsWith('/service-worker.js')) {
 		event.respondWith(networkFirst(event));
@@ -134,19 +164,71 @@ async function networkFirst(event: FetchEvent): Promise<Response> {
 	const request = event.request;
 	const cache = await caches.open(PAGES);
 	try {
-		const preloaded = request.mode === 'navigate' ? await event.preloadResponse : undefined;
-		const response = (preloaded as Response | undefined) ?? (await fetch(request));
+		const response = await fetch(request);
 		if (response.ok && response.type === 'basic') {
 			event.waitUntil(cache.put(request, response.clone()));
 		}
 		return response;
 	} catch (error) {
-		const hit =
-			(await cache.match(request, { ignoreSearch: true })) ??
-			(request.mode === 'navigate' ? await offlinePage(cache, request) : undefined);
+		const hit = await cache.match(request, { ignoreSearch: true });
 		if (hit) return hit;
 		throw error;
 	}
+}
+
+/** A page: from the network if it is of this version, else this version's copy. */
+async function navigation(event: FetchEvent): Promise<Response> {
+	const request = event.request;
+	const cache = await caches.open(PAGES);
+	let response: Response;
+	try {
+		response = ((await event.preloadResponse) as Response | undefined) ?? (await fetch(request));
+	} catch (error) {
+		const hit = await ownCopy(cache, request);
+		if (hit) return hit;
+		throw error;
+	}
+	if (!(await isThisVersion(response))) {
+		// A new version is deployed: its worker will offer to reload (and is looked for now).
+		event.waitUntil(sw.registration.update().catch(() => {}));
+		return (await ownCopy(cache, request)) ?? response;
+	}
+	if (response.ok && response.type === 'basic') {
+		event.waitUntil(cache.put(request, response.clone()));
+	}
+	return response;
+}
+
+/**
+ * Whether a page was built with this worker: the entry script it names near its
+ * top is one of this build's. Only a copy of the stream is read, and only until
+ * the name: the page itself still streams to the browser.
+ */
+async function isThisVersion(response: Response): Promise<boolean> {
+	const body = response.headers.get('content-type')?.includes('text/html') && response.clone().body;
+	if (!body || ownEntries.size === 0) return true; // not a page, or a dev build: nothing to compare
+	const reader = body.getReader();
+	const decoder = new TextDecoder();
+	let head = '';
+	try {
+		while (head.length < 65_536) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			head += decoder.decode(value, { stream: true });
+			const entry = ENTRY.exec(head)?.[0];
+			if (entry) return ownEntries.has(entry);
+		}
+		return true; // names no entry script: not one of Kit's pages
+	} finally {
+		reader.cancel().catch(() => {});
+	}
+}
+
+/** This version's copy of a page, or its app shell for a page never prerendered nor visited. */
+async function ownCopy(cache: Cache, request: Request): Promise<Response | undefined> {
+	return (
+		(await cache.match(request, { ignoreSearch: true })) ?? (await offlinePage(cache, request))
+	);
 }
 
 /** A page that was never visited nor prerendered (an imported district): the app shell. */

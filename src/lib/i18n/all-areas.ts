@@ -12,3 +12,4 @@ export { default as explorer } from './areas/explorer';
 export { default as datos } from './areas/datos';
 export { default as vocab } from './areas/vocab';
 export { default as geo } from './areas/geo';
+export { default as offline } from './areas/offline';
