@@ -12,6 +12,7 @@ import { quoteIdent } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { tr, type Locale } from '../i18n';
 import { importTable } from './generic';
+import { isReferenced, pruneOrphansSql } from './orphans';
 import { ImportLog, type LogEntry } from './persist';
 import { importCsv } from './pipeline';
 import { restoreState, type RestoreProblem } from './restore.svelte';
@@ -54,6 +55,13 @@ async function apply(
 				today,
 				locale
 			});
+			// The rows the user chose to remove with this replace (they would not match it).
+			if (isReferenced(e.dataset)) {
+				for (const d of e.prune ?? []) {
+					const q = pruneOrphansSql(e.dataset, d);
+					await engine.query(q.sql, q.params);
+				}
+			}
 			if (r.loaded === 0 && r.rows > 0) {
 				return r.issues.find((i) => i.severity === 'error')?.message ?? null;
 			}

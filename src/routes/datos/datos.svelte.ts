@@ -16,6 +16,12 @@ import {
 	type PreparedTable,
 	type TableReport
 } from '$lib/data/generic';
+import {
+	isReferenced,
+	orphanCountsSql,
+	pruneOrphansSql,
+	type OrphanCount
+} from '$lib/data/orphans';
 import { ImportLog, type LogEntry } from '$lib/data/persist';
 import {
 	prepareImport,
@@ -33,6 +39,7 @@ import { EngineError, type Engine } from '$lib/engine/types';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { nowIso, today } from './clock';
 import { saveBlob } from './download';
+import { orphanTotal } from './orphan-list';
 
 export type Target = DatasetName | 'table';
 
@@ -95,6 +102,16 @@ export class StagedFile {
 	persisted = $state<boolean | null>(null);
 	/** An unexpected failure (engine error), as a message key and text. */
 	failure = $state<string | null>(null);
+	/**
+	 * Replacing districts or framework with this file would leave these rows
+	 * of other datasets without a match (only datasets with some): the card
+	 * asks before loading.
+	 */
+	orphans = $state.raw<OrphanCount[]>([]);
+	/** The loaded data changed between the question and the answer: the counts were asked again. */
+	orphansChanged = $state(false);
+	/** Rows of other datasets removed with the load (the user chose to). */
+	pruned = $state.raw<OrphanCount[]>([]);
 	/** Milliseconds spent in each step of the last analysis and load (for the bench and support). */
 	timings: Record<string, number> = {};
 	private stepStarted = 0;
@@ -124,6 +141,11 @@ export class StagedFile {
 
 	get isTable(): boolean {
 		return this.target === 'table';
+	}
+
+	/** Rows of other datasets a replace with this file would leave without a match. */
+	get orphaned(): number {
+		return orphanTotal(this.orphans);
 	}
 }
 
@@ -155,6 +177,8 @@ export class DatosModel {
 		kind: 'ok' | 'error';
 		key: string;
 		params: Record<string, string | number>;
+		/** Rows removed from other datasets with the load (rendered as a list in the message). */
+		pruned?: OrphanCount[];
 	} | null>(null);
 	/** Storage is unavailable: loads last for this session only. */
 	noStorage = $state(false);
@@ -353,6 +377,8 @@ export class DatosModel {
 					f.preview = p.preview;
 					f.loadable = p.loadable;
 				}
+				f.orphans = await this.orphansOf(engine, f);
+				f.orphansChanged = false;
 				f.enter('done');
 				f.phase = 'ready';
 			} catch (error) {
@@ -374,6 +400,9 @@ export class DatosModel {
 		await this.serial(async () => {
 			try {
 				f.report = { ...(await p.validate(mode)) };
+				const engine = this.engine;
+				f.orphans = engine ? await this.orphansOf(engine, f) : [];
+				f.orphansChanged = false;
 				f.phase = 'ready';
 			} catch (error) {
 				f.phase = 'failed';
@@ -382,8 +411,30 @@ export class DatosModel {
 		});
 	}
 
-	/** Loads the analysed file, keeps it for the next visit, and refreshes every screen. */
-	load(f: StagedFile): Promise<void> {
+	/**
+	 * Rows of other datasets that replacing districts or framework with `f`
+	 * would leave without a match (those with some), counted against the
+	 * staged file before anything is replaced. Empty for anything else.
+	 */
+	private async orphansOf(engine: Engine, f: StagedFile): Promise<OrphanCount[]> {
+		const p = f.prepared;
+		const incoming = p && 'incoming' in p ? p.incoming : null;
+		if (!incoming || f.mode !== 'replace' || !isReferenced(f.target)) return [];
+		const q = orphanCountsSql(f.target, incoming);
+		const rows = await engine.query(q.sql, q.params);
+		return rows
+			.map((r) => ({ dataset: r.dataset as DatasetName, rows: Number(r.rows) }))
+			.filter((o) => o.rows > 0);
+	}
+
+	/**
+	 * Loads the analysed file, keeps it for the next visit, and refreshes every
+	 * screen. A replace of districts or framework that would leave rows of
+	 * other datasets without a match loads only with `prune` (the user saw
+	 * the counts and chose to remove those rows too), and only if the counts
+	 * are still the ones shown; otherwise the card asks again.
+	 */
+	load(f: StagedFile, opts: { prune?: boolean } = {}): Promise<void> {
 		const p = f.prepared;
 		if (!p || !f.loadable || f.phase !== 'ready') return Promise.resolve();
 		f.phase = 'loading';
@@ -392,6 +443,18 @@ export class DatosModel {
 			const engine = this.engine;
 			const stop = this.tick(f);
 			try {
+				// Counted again right before the replace: another load may have changed them.
+				const orphans = engine && f.target !== 'table' ? await this.orphansOf(engine, f) : [];
+				if (orphans.length > 0) {
+					const same = JSON.stringify(orphans) === JSON.stringify(f.orphans);
+					if (!opts.prune || !same) {
+						f.orphansChanged = opts.prune === true && !same;
+						f.orphans = orphans;
+						f.enter('done');
+						f.phase = 'ready';
+						return;
+					}
+				}
 				const report = await p.commit();
 				f.report = { ...report };
 				f.prepared = null;
@@ -405,6 +468,8 @@ export class DatosModel {
 					return;
 				}
 				f.loaded = report.loaded;
+				f.pruned = engine && orphans.length > 0 ? await this.prune(engine, f, orphans) : [];
+				f.orphans = [];
 				f.enter('persist');
 				f.persisted = await this.persist(f, report);
 				f.enter('done');
@@ -415,12 +480,18 @@ export class DatosModel {
 				engineState.dataVersion += 1;
 				this.notice = {
 					kind: 'ok',
-					key: f.target === 'table' ? 'datos.notice.tableLoaded' : 'datos.notice.loaded',
+					key:
+						f.target === 'table'
+							? 'datos.notice.tableLoaded'
+							: f.pruned.length > 0
+								? 'datos.notice.loadedPruned'
+								: 'datos.notice.loaded',
 					params: {
 						file: f.name,
 						rows: report.loaded,
 						target: f.target === 'table' ? (report as TableReport).table : (f.target ?? '')
-					}
+					},
+					pruned: f.pruned.length > 0 ? f.pruned : undefined
 				};
 				await this.refresh();
 			} catch (error) {
@@ -430,6 +501,33 @@ export class DatosModel {
 				stop();
 			}
 		});
+	}
+
+	/**
+	 * After the replace of districts or framework with `f`: removes the rows
+	 * of `orphans`' datasets that no longer match (what the user agreed to),
+	 * and returns how many went from each.
+	 */
+	private async prune(
+		engine: Engine,
+		f: StagedFile,
+		orphans: OrphanCount[]
+	): Promise<OrphanCount[]> {
+		if (!isReferenced(f.target)) return [];
+		const removed: OrphanCount[] = [];
+		await engine.exec('BEGIN TRANSACTION');
+		try {
+			for (const { dataset } of orphans) {
+				const q = pruneOrphansSql(f.target, dataset);
+				const [row] = await engine.query(q.sql, q.params);
+				removed.push({ dataset, rows: Number(row?.Count ?? 0) });
+			}
+			await engine.exec('COMMIT');
+		} catch (error) {
+			await engine.exec('ROLLBACK').catch(() => {});
+			throw error;
+		}
+		return removed;
 	}
 
 	private async persist(f: StagedFile, report: ImportReport | TableReport): Promise<boolean> {
@@ -468,6 +566,7 @@ export class DatosModel {
 						delimiter: f.delimiter || undefined,
 						mapping: Object.keys(mapping).length ? mapping : undefined,
 						rows: report.loaded,
+						prune: f.pruned.length ? f.pruned.map((o) => o.dataset) : undefined,
 						loadedAt
 					},
 					f.bytes
@@ -478,6 +577,12 @@ export class DatosModel {
 		} catch {
 			return false;
 		}
+	}
+
+	/** The user declined a replace that would leave other rows without a match: nothing changes. */
+	async cancelReplace(f: StagedFile): Promise<void> {
+		this.notice = { kind: 'ok', key: 'datos.notice.cancelled', params: { file: f.name } };
+		await this.discard(f);
 	}
 
 	async discard(f: StagedFile): Promise<void> {
