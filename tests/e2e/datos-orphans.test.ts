@@ -176,6 +176,36 @@ describe('/datos: a districts.csv that would orphan rows (Chromium)', () => {
 		expect(await orphanedInEngine()).toEqual(none);
 	});
 
+	it('emptying the districts asks too, and takes the rows that pointed at them along', async () => {
+		const { page } = session;
+		const left = Object.fromEntries(OTHERS.map((d) => [d, ROWS[d].length - ORPHANS[d]]));
+		await page.getByTestId('remove-districts').click();
+		const ask = page.getByTestId('remove-orphans');
+		await expectContains(
+			ask,
+			`Si quita los distritos, ${es(left.assessments)} respuestas de autoevaluación, ` +
+				`${es(left.statistics)} datos estadísticos, ${es(left.activities)} actividades y ` +
+				`${es(left.actions)} acciones del plan quedarán sin distrito.`
+		);
+		await ask.getByTestId('remove-orphans-no').click();
+		await expectCount(ask, 0);
+		expect(await shownRows(page, 'districts')).toBe(5);
+
+		await page.getByTestId('remove-districts').click();
+		await page.getByTestId('remove-orphans-yes').click();
+		await expectContains(page.getByTestId('notice'), 'Se quitaron los datos de distritos');
+		for (const d of ['districts', ...OTHERS]) {
+			await expectAttr(
+				page.locator(`[data-testid="datasets"] tr[data-dataset="${d}"]`),
+				'data-rows',
+				'0'
+			);
+		}
+		await page.reload();
+		await waitForData(page);
+		for (const d of ['districts', ...OTHERS]) expect(await shownRows(page, d), d).toBe(0);
+	});
+
 	it('logs no console error', () => {
 		expect(session.errors).toEqual([]);
 	});

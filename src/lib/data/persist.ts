@@ -47,6 +47,8 @@ export interface DatasetEntry extends Base {
 export interface RemoveEntry extends Base {
 	kind: 'remove';
 	dataset: DatasetName;
+	/** Districts or framework emptied: the rows of these datasets that pointed at them went too. */
+	prune?: DatasetName[];
 }
 
 /** A CSV loaded as a generic table for the SQL explorer. */
@@ -88,7 +90,7 @@ export function obsoleteBy(entries: readonly LogEntry[], incoming: LogEntry): nu
 		// An entry that pruned other datasets keeps shaping them, whatever replaces it.
 		const dependedOn =
 			REFERENCED.has(dataset) &&
-			((e.kind === 'dataset' && (e.prune?.length ?? 0) > 0) ||
+			((e.prune?.length ?? 0) > 0 ||
 				entries
 					.slice(i + 1)
 					.some((later) => later.kind === 'dataset' && later.dataset !== dataset));

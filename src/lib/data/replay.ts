@@ -28,6 +28,15 @@ function fileName(e: LogEntry): string {
 	return e.kind === 'remove' ? '' : e.fileName;
 }
 
+/** The rows the user chose to remove with a replace or removal of districts or framework (they no longer matched). */
+async function pruneAgain(engine: Engine, e: LogEntry): Promise<void> {
+	if (e.kind === 'table' || !isReferenced(e.dataset)) return;
+	for (const d of e.prune ?? []) {
+		const q = pruneOrphansSql(e.dataset, d);
+		await engine.query(q.sql, q.params);
+	}
+}
+
 /** Applies one entry; returns a problem to report, or null. */
 async function apply(
 	engine: Engine,
@@ -42,6 +51,7 @@ async function apply(
 	switch (e.kind) {
 		case 'remove':
 			await engine.exec(`DELETE FROM ${quoteIdent(e.dataset)}`);
+			await pruneAgain(engine, e);
 			return null;
 		case 'dataset': {
 			const r = await importCsv(engine, {
@@ -55,13 +65,7 @@ async function apply(
 				today,
 				locale
 			});
-			// The rows the user chose to remove with this replace (they would not match it).
-			if (isReferenced(e.dataset)) {
-				for (const d of e.prune ?? []) {
-					const q = pruneOrphansSql(e.dataset, d);
-					await engine.query(q.sql, q.params);
-				}
-			}
+			await pruneAgain(engine, e);
 			if (r.loaded === 0 && r.rows > 0) {
 				return r.issues.find((i) => i.severity === 'error')?.message ?? null;
 			}

@@ -20,7 +20,9 @@ import {
 	isReferenced,
 	orphanCountsSql,
 	pruneOrphansSql,
-	type OrphanCount
+	type KeySource,
+	type OrphanCount,
+	type ReferencedDataset
 } from '$lib/data/orphans';
 import { ImportLog, type LogEntry } from '$lib/data/persist';
 import {
@@ -163,6 +165,52 @@ export interface LoadedTable {
 	entry: LogEntry & { kind: 'table' };
 }
 
+/** Rows of other datasets (those with some) that would not match `referenced` holding `keys`. */
+async function countOrphans(
+	engine: Engine,
+	referenced: ReferencedDataset,
+	keys: KeySource | null
+): Promise<OrphanCount[]> {
+	const q = orphanCountsSql(referenced, keys);
+	const rows = await engine.query(q.sql, q.params);
+	return rows
+		.map((r) => ({ dataset: r.dataset as DatasetName, rows: Number(r.rows) }))
+		.filter((o) => o.rows > 0);
+}
+
+/**
+ * Removes the rows of `orphans`' datasets that no longer match the loaded
+ * `referenced` table (what the user agreed to); returns how many went from each.
+ */
+async function pruneRows(
+	engine: Engine,
+	referenced: ReferencedDataset,
+	orphans: readonly OrphanCount[]
+): Promise<OrphanCount[]> {
+	const removed: OrphanCount[] = [];
+	for (const { dataset } of orphans) {
+		const q = pruneOrphansSql(referenced, dataset);
+		const [row] = await engine.query(q.sql, q.params);
+		removed.push({ dataset, rows: Number(row?.Count ?? 0) });
+	}
+	return removed;
+}
+
+async function inTransaction<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
+	await engine.exec('BEGIN TRANSACTION');
+	try {
+		const result = await work();
+		await engine.exec('COMMIT');
+		return result;
+	} catch (error) {
+		await engine.exec('ROLLBACK').catch(() => {});
+		throw error;
+	}
+}
+
+const sameCounts = (a: readonly OrphanCount[], b: readonly OrphanCount[]) =>
+	JSON.stringify(a) === JSON.stringify(b);
+
 function message(error: unknown): string {
 	if (error instanceof EngineError) return error.message;
 	return error instanceof Error ? error.message : String(error);
@@ -184,6 +232,8 @@ export class DatosModel {
 	noStorage = $state(false);
 	exporting = $state<number | null>(null);
 	confirmingRestore = $state(false);
+	/** Removing districts or framework would leave these rows without a match: asked before. */
+	confirmingRemove = $state.raw<{ dataset: DatasetName; orphans: OrphanCount[] } | null>(null);
 
 	private queue: Promise<unknown> = Promise.resolve();
 	private logStore: ImportLog | null = null;
@@ -420,11 +470,7 @@ export class DatosModel {
 		const p = f.prepared;
 		const incoming = p && 'incoming' in p ? p.incoming : null;
 		if (!incoming || f.mode !== 'replace' || !isReferenced(f.target)) return [];
-		const q = orphanCountsSql(f.target, incoming);
-		const rows = await engine.query(q.sql, q.params);
-		return rows
-			.map((r) => ({ dataset: r.dataset as DatasetName, rows: Number(r.rows) }))
-			.filter((o) => o.rows > 0);
+		return countOrphans(engine, f.target, incoming);
 	}
 
 	/**
@@ -446,7 +492,7 @@ export class DatosModel {
 				// Counted again right before the replace: another load may have changed them.
 				const orphans = engine && f.target !== 'table' ? await this.orphansOf(engine, f) : [];
 				if (orphans.length > 0) {
-					const same = JSON.stringify(orphans) === JSON.stringify(f.orphans);
+					const same = sameCounts(orphans, f.orphans);
 					if (!opts.prune || !same) {
 						f.orphansChanged = opts.prune === true && !same;
 						f.orphans = orphans;
@@ -468,7 +514,14 @@ export class DatosModel {
 					return;
 				}
 				f.loaded = report.loaded;
-				f.pruned = engine && orphans.length > 0 ? await this.prune(engine, f, orphans) : [];
+				// After the replace (its own transaction), before it is saved: a crash in between
+				// leaves a log that rebuilds the old tables, which match.
+				f.pruned =
+					engine && orphans.length > 0 && isReferenced(f.target)
+						? await inTransaction(engine, () =>
+								pruneRows(engine, f.target as ReferencedDataset, orphans)
+							)
+						: [];
 				f.orphans = [];
 				f.enter('persist');
 				f.persisted = await this.persist(f, report);
@@ -501,33 +554,6 @@ export class DatosModel {
 				stop();
 			}
 		});
-	}
-
-	/**
-	 * After the replace of districts or framework with `f`: removes the rows
-	 * of `orphans`' datasets that no longer match (what the user agreed to),
-	 * and returns how many went from each.
-	 */
-	private async prune(
-		engine: Engine,
-		f: StagedFile,
-		orphans: OrphanCount[]
-	): Promise<OrphanCount[]> {
-		if (!isReferenced(f.target)) return [];
-		const removed: OrphanCount[] = [];
-		await engine.exec('BEGIN TRANSACTION');
-		try {
-			for (const { dataset } of orphans) {
-				const q = pruneOrphansSql(f.target, dataset);
-				const [row] = await engine.query(q.sql, q.params);
-				removed.push({ dataset, rows: Number(row?.Count ?? 0) });
-			}
-			await engine.exec('COMMIT');
-		} catch (error) {
-			await engine.exec('ROLLBACK').catch(() => {});
-			throw error;
-		}
-		return removed;
 	}
 
 	private async persist(f: StagedFile, report: ImportReport | TableReport): Promise<boolean> {
@@ -603,14 +629,37 @@ export class DatosModel {
 	// -------------------------------------------------------------------------
 	// Actions on what is loaded
 
-	removeDataset(name: DatasetName): Promise<void> {
+	/**
+	 * Empties a dataset. Emptying districts or framework while other rows point
+	 * at them first asks (`confirmingRemove`); with `prune` (the user agreed,
+	 * to the counts still shown) those rows go too, in the same transaction.
+	 */
+	removeDataset(name: DatasetName, opts: { prune?: boolean } = {}): Promise<void> {
 		return this.serial(async () => {
 			const engine = this.engine;
 			if (!engine) return;
-			await engine.exec(`DELETE FROM ${quoteIdent(name)}`);
+			const orphans = isReferenced(name) ? await countOrphans(engine, name, null) : [];
+			const asked = this.confirmingRemove;
+			if (
+				orphans.length > 0 &&
+				(!opts.prune || asked?.dataset !== name || !sameCounts(orphans, asked.orphans))
+			) {
+				this.confirmingRemove = { dataset: name, orphans };
+				return;
+			}
+			this.confirmingRemove = null;
+			const pruned = await inTransaction(engine, async () => {
+				await engine.exec(`DELETE FROM ${quoteIdent(name)}`);
+				return isReferenced(name) ? pruneRows(engine, name, orphans) : [];
+			});
 			let saved = true;
 			try {
-				await this.logStore?.add({ kind: 'remove', dataset: name, loadedAt: nowIso() });
+				await this.logStore?.add({
+					kind: 'remove',
+					dataset: name,
+					prune: pruned.length ? pruned.map((o) => o.dataset) : undefined,
+					loadedAt: nowIso()
+				});
 			} catch {
 				saved = false;
 			}
@@ -618,7 +667,9 @@ export class DatosModel {
 			engineState.dataVersion += 1;
 			restoreState.logVersion += 1;
 			this.notice = saved
-				? { kind: 'ok', key: 'datos.notice.removed', params: { dataset: name } }
+				? pruned.length
+					? { kind: 'ok', key: 'datos.notice.removedPruned', params: { dataset: name }, pruned }
+					: { kind: 'ok', key: 'datos.notice.removed', params: { dataset: name } }
 				: { kind: 'error', key: 'datos.notice.notSaved', params: {} };
 			await this.refresh();
 		});

@@ -138,6 +138,15 @@ const area: Area = {
 		'datos.orphans.changed':
 			'Los datos cargados cambiaron mientras tanto: estas son las cifras de ahora.',
 		'datos.orphans.cancel': 'Cancelar',
+		'datos.orphans.remove.districts': 'Si quita los distritos, {list} quedarán sin distrito.',
+		'datos.orphans.remove.districts.one': 'Si quita los distritos, {list} quedará sin distrito.',
+		'datos.orphans.remove.framework':
+			'Si quita el marco de indicadores, {list} quedarán sin indicador.',
+		'datos.orphans.remove.framework.one':
+			'Si quita el marco de indicadores, {list} quedará sin indicador.',
+		'datos.orphans.removeChoice':
+			'Puede cancelar, y nada cambia, o quitar también esas {total} filas, para que las cifras de todas las pantallas sigan cuadrando.',
+		'datos.orphans.removeConfirm': 'Quitar también esas {total} filas',
 		'datos.orphans.confirm': 'Reemplazar y quitar {total} filas',
 		'datos.orphans.n.assessments.one': '{n} respuesta de autoevaluación',
 		'datos.orphans.n.assessments.other': '{n} respuestas de autoevaluación',
@@ -199,6 +208,8 @@ const area: Area = {
 			'Se cargaron {rows} filas de «{file}» y se quitaron {list}, que ya no coincidían. Todas las pantallas ya usan los datos nuevos.',
 		'datos.notice.cancelled': 'No se cambió nada: se descartó «{file}».',
 		'datos.notice.removed': 'Se quitaron los datos de {dataset}.',
+		'datos.notice.removedPruned':
+			'Se quitaron los datos de {dataset} y {list}, que ya no coincidían.',
 		'datos.notice.tableRemoved': 'Se quitó la tabla «{target}».',
 		'datos.notice.restored': 'Se restauraron los datos de demostración.',
 		'datos.notice.exported': 'Se descargó el archivo ZIP con todos los conjuntos de datos.',
@@ -339,6 +350,17 @@ const area: Area = {
 			'You can cancel, and nothing changes, or replace and also remove those {total} rows, so that the figures of every screen still add up. To keep them, include those codes in the file, or add its rows instead of replacing.',
 		'datos.orphans.changed': 'The loaded data changed in the meantime: these are the figures now.',
 		'datos.orphans.cancel': 'Cancel',
+		'datos.orphans.remove.districts':
+			'If you remove the districts, {list} will be left without a district.',
+		'datos.orphans.remove.districts.one':
+			'If you remove the districts, {list} will be left without a district.',
+		'datos.orphans.remove.framework':
+			'If you remove the indicator framework, {list} will be left without an indicator.',
+		'datos.orphans.remove.framework.one':
+			'If you remove the indicator framework, {list} will be left without an indicator.',
+		'datos.orphans.removeChoice':
+			'You can cancel, and nothing changes, or also remove those {total} rows, so that the figures of every screen still add up.',
+		'datos.orphans.removeConfirm': 'Also remove those {total} rows',
 		'datos.orphans.confirm': 'Replace and remove {total} rows',
 		'datos.orphans.n.assessments.one': '{n} self-assessment answer',
 		'datos.orphans.n.assessments.other': '{n} self-assessment answers',
@@ -400,6 +422,8 @@ const area: Area = {
 			'{rows} rows of “{file}” were loaded, and {list} that no longer matched were removed. Every screen uses the new data now.',
 		'datos.notice.cancelled': 'Nothing changed: “{file}” was discarded.',
 		'datos.notice.removed': 'The data of {dataset} were removed.',
+		'datos.notice.removedPruned':
+			'The data of {dataset} were removed, and so were {list} that no longer matched.',
 		'datos.notice.tableRemoved': 'Table “{target}” was removed.',
 		'datos.notice.restored': 'The demo data were restored.',
 		'datos.notice.exported': 'The ZIP file with every dataset was downloaded.',
