@@ -158,6 +158,10 @@ describe('/datos: a districts.csv that would orphan rows (Chromium)', () => {
 			);
 		}
 		expect(await orphanedInEngine()).toEqual(none);
+		await expectContains(
+			page.getByTestId('pruned-activities'),
+			'sin las filas que dejaron de coincidir'
+		);
 
 		// The observatory: N of 5 districts, N worked out from assessments.csv.
 		await page.goto(`${baseUrl}/`);

@@ -157,6 +157,8 @@ export interface LoadedDataset {
 	/** The user's files since the last replace (empty: the demo data, or removed). */
 	entries: LogEntry[];
 	removed: boolean;
+	/** Rows that stopped matching districts or framework were removed since (the user chose to). */
+	pruned: boolean;
 }
 
 export interface LoadedTable {
@@ -285,11 +287,20 @@ export class DatosModel {
 				if (e.kind === 'remove' || (e.kind === 'dataset' && e.mode === 'replace')) from = i;
 			});
 			const current = mine.slice(from);
+			// Prunes after the last replace or removal (after none: on the demo rows) still show.
+			const base = current[0];
+			const since =
+				base && (base.kind === 'remove' || (base.kind === 'dataset' && base.mode === 'replace'))
+					? (base.id ?? -1)
+					: -1;
 			return {
 				name,
 				rows: this.counts[name] ?? null,
 				entries: current.filter((e) => e.kind === 'dataset'),
-				removed: current[0]?.kind === 'remove'
+				removed: current[0]?.kind === 'remove',
+				pruned: this.log.some(
+					(e) => e.kind !== 'table' && (e.id ?? 0) > since && (e.prune ?? []).includes(name)
+				)
 			};
 		});
 	}
