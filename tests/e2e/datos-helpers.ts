@@ -41,13 +41,35 @@ export async function stage(page: Page, files: string[], timeout = 60_000): Prom
 	);
 }
 
-/** Clicks the load button of a staged file and waits for the result. */
-export async function load(page: Page, fileName: string, timeout = 60_000): Promise<void> {
-	await card(page, fileName).getByTestId('load').click();
-	await page.waitForSelector(
-		`[data-testid="file-card"][data-file="${fileName}"][data-phase="loaded"], [data-testid="file-card"][data-file="${fileName}"][data-phase="failed"]`,
-		{ timeout }
-	);
+/**
+ * Clicks the load button of a staged file and waits for the result. With
+ * `removeOrphans`, a replace of districts or framework that asks first (other
+ * rows would stop matching) is confirmed, as often as it asks (the counts
+ * change when files staged together are loaded one after the other).
+ */
+export async function load(
+	page: Page,
+	fileName: string,
+	timeout = 60_000,
+	opts: { removeOrphans?: boolean } = {}
+): Promise<void> {
+	const c = card(page, fileName);
+	const done = `[data-testid="file-card"][data-file="${fileName}"][data-phase="loaded"], [data-testid="file-card"][data-file="${fileName}"][data-phase="failed"]`;
+	if (!opts.removeOrphans) {
+		await c.getByTestId('load').click();
+		await page.waitForSelector(done, { timeout });
+		return;
+	}
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await c.getByTestId('load').or(c.getByTestId('orphans-confirm')).first().click();
+		// Loaded or failed; or asked again (the card is ready again, with the question).
+		await page.waitForSelector(
+			`${done}, [data-testid="file-card"][data-file="${fileName}"][data-phase="ready"] [data-testid="orphans-confirm"]:not([disabled])`,
+			{ timeout }
+		);
+		if (await page.$(done)) return;
+	}
+	await page.waitForSelector(done, { timeout });
 }
 
 /** Removes every staged card (so the next test starts with an empty list). */

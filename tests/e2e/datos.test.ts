@@ -347,8 +347,15 @@ describe('/datos in Chromium', () => {
 		await mapping.locator('tr[data-column="name"] select').selectOption('nom');
 		await expectContains(c.getByTestId('report-issues'), 'province (provincia).');
 		await mapping.locator('tr[data-column="province"] select').selectOption('prov');
-		await expectText(c.getByTestId('report-summary'), '2 filas leídas, sin problemas.');
-		await expectText(c.getByTestId('load'), 'Cargar 2 filas en distritos (districts.csv)');
+		// Clean, but it would replace the 50 demo districts with 2: not "sin problemas".
+		await expectContains(
+			c.getByTestId('report-summary'),
+			'2 filas leídas, sin errores en el archivo; pero reemplazar con él dejaría'
+		);
+		await expectContains(c.getByTestId('orphans-confirm'), 'Reemplazar y quitar');
+		await c.locator('input[type="radio"][value="append"]').check();
+		// Appended, Lima and Callao are the ones already loaded: errors, nothing would be orphaned.
+		await expectCount(c.getByTestId('orphans'), 0);
 		await clearCards(page);
 	});
 
@@ -554,7 +561,8 @@ describe('/datos after a browser restart', () => {
 				card(b.page, 'distritos_utf8_bom.csv').getByTestId('encoding').locator('option').first(),
 				'Automática (UTF-8 con BOM)'
 			);
-			await load(b.page, 'distritos_utf8_bom.csv');
+			// 4 districts instead of 50: the rows of the other 46 go with the replace.
+			await load(b.page, 'distritos_utf8_bom.csv', 60_000, { removeOrphans: true });
 			await b.context.close();
 
 			b = await browser.launch();

@@ -49,6 +49,21 @@ describe('obsoleteBy (what a new entry makes useless in the import log)', () => 
 		expect(obsoleteBy(log, ds(0, 'districts', 'replace'))).toEqual([3]);
 	});
 
+	it('keeps a districts replace that removed the rows of others that no longer matched', () => {
+		const pruned: LogEntry = {
+			id: 1,
+			kind: 'dataset',
+			dataset: 'districts',
+			mode: 'replace',
+			prune: ['activities'],
+			...file
+		};
+		// Without 1, a replay would bring back the activities it removed.
+		expect(
+			obsoleteBy([pruned, ds(2, 'districts', 'replace')], ds(0, 'districts', 'replace'))
+		).toEqual([2]);
+	});
+
 	it('a table replaces the earlier entries of the same table only', () => {
 		expect(obsoleteBy([table(1, 'ventas'), table(2, 'otras')], table(0, 'ventas'))).toEqual([1]);
 	});

@@ -35,12 +35,20 @@ export interface DatasetEntry extends Base {
 	mapping?: Record<string, string>;
 	/** Rows loaded at the time (shown in the list; the replay recounts). */
 	rows: number;
+	/**
+	 * A replace of districts or framework after which the user chose to remove
+	 * the rows of these datasets that no longer matched (orphans.ts); the
+	 * replay removes them again.
+	 */
+	prune?: DatasetName[];
 }
 
 /** A dataset emptied by the user (the demo would fill it otherwise). */
 export interface RemoveEntry extends Base {
 	kind: 'remove';
 	dataset: DatasetName;
+	/** Districts or framework emptied: the rows of these datasets that pointed at them went too. */
+	prune?: DatasetName[];
 }
 
 /** A CSV loaded as a generic table for the SQL explorer. */
@@ -79,9 +87,13 @@ export function obsoleteBy(entries: readonly LogEntry[], incoming: LogEntry): nu
 	const out: number[] = [];
 	entries.forEach((e, i) => {
 		if (e.kind === 'table' || e.dataset !== dataset) return;
+		// An entry that pruned other datasets keeps shaping them, whatever replaces it.
 		const dependedOn =
 			REFERENCED.has(dataset) &&
-			entries.slice(i + 1).some((later) => later.kind === 'dataset' && later.dataset !== dataset);
+			((e.prune?.length ?? 0) > 0 ||
+				entries
+					.slice(i + 1)
+					.some((later) => later.kind === 'dataset' && later.dataset !== dataset));
 		if (!dependedOn) out.push(e.id!);
 	});
 	return out;

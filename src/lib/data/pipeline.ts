@@ -393,6 +393,13 @@ export interface PreparedImport {
 	readonly preview: Preview;
 	/** False when nothing can be loaded (unreadable, unknown dataset, missing columns). */
 	readonly loadable: boolean;
+	/**
+	 * Where the rows a commit would load sit until then: the stage, less the
+	 * error lines listed in `issues` (null when there is none). Null once
+	 * released or when nothing can be loaded. (For orphans.ts: what a replace
+	 * would leave.)
+	 */
+	readonly incoming: { table: string; issues: string | null } | null;
 	/** Validate again for `mode` (append also checks keys against the rows already loaded). */
 	validate(mode: 'replace' | 'append'): Promise<ImportReport>;
 	/** Load the valid rows in the last validated mode, and release the stage. */
@@ -457,6 +464,11 @@ class Importer implements PreparedImport {
 
 	private step(s: ImportStep) {
 		this.opts.onStep?.(s);
+	}
+
+	get incoming(): { table: string; issues: string | null } | null {
+		if (!this.loadable || this.released) return null;
+		return { table: this.names.stage, issues: this.rowErrors > 0 ? this.names.issues : null };
 	}
 
 	private fileIssue(

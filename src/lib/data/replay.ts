@@ -12,6 +12,7 @@ import { quoteIdent } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { tr, type Locale } from '../i18n';
 import { importTable } from './generic';
+import { isReferenced, pruneOrphansSql } from './orphans';
 import { ImportLog, type LogEntry } from './persist';
 import { importCsv } from './pipeline';
 import { restoreState, type RestoreProblem } from './restore.svelte';
@@ -25,6 +26,15 @@ function target(e: LogEntry): string {
 
 function fileName(e: LogEntry): string {
 	return e.kind === 'remove' ? '' : e.fileName;
+}
+
+/** The rows the user chose to remove with a replace or removal of districts or framework (they no longer matched). */
+async function pruneAgain(engine: Engine, e: LogEntry): Promise<void> {
+	if (e.kind === 'table' || !isReferenced(e.dataset)) return;
+	for (const d of e.prune ?? []) {
+		const q = pruneOrphansSql(e.dataset, d);
+		await engine.query(q.sql, q.params);
+	}
 }
 
 /** Applies one entry; returns a problem to report, or null. */
@@ -41,6 +51,7 @@ async function apply(
 	switch (e.kind) {
 		case 'remove':
 			await engine.exec(`DELETE FROM ${quoteIdent(e.dataset)}`);
+			await pruneAgain(engine, e);
 			return null;
 		case 'dataset': {
 			const r = await importCsv(engine, {
@@ -54,6 +65,7 @@ async function apply(
 				today,
 				locale
 			});
+			await pruneAgain(engine, e);
 			if (r.loaded === 0 && r.rows > 0) {
 				return r.issues.find((i) => i.severity === 'error')?.message ?? null;
 			}

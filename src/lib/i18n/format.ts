@@ -46,3 +46,8 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/** "a, b y c" / "a, b and c": a list of phrases joined for the screen. */
+export function formatList(items: readonly string[], locale: Locale): string {
+	return new Intl.ListFormat(TAGS[locale], { type: 'conjunction' }).format(items);
+}

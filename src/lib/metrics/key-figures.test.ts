@@ -173,6 +173,24 @@ describe('keyFiguresSql', () => {
 		]);
 	});
 
+	it('never counts more assessed districts than there are districts', async () => {
+		// Rows left behind by a district that is no longer loaded (an old import log, or any
+		// path that leaves orphans): 2023-S2 also has 999998 and 999999, unknown districts,
+		// with six cumple answers each (overall 100).
+		const orphans = [
+			...answers('999998', '2023-S2', [C, C, C, C, C, C]),
+			...answers('999999', '2023-S2', [C, C, C, C, C, C])
+		];
+		await load([...ASSESSMENTS, ...orphans], ACTIVITIES);
+		const [row] = await run(keyFiguresSql());
+		// Still Lima, Ancón, Ate of the 4 districts (not 5 of 4), and the mean over Lima
+		// and Ancón alone: (100 + 50)/2 → 75 (not (100 + 50 + 100 + 100)/4 → 87.5).
+		expect(row.districts_assessed).toBe(3);
+		expect(row.districts_total).toBe(4);
+		expect(row.mean_overall_score).toBe(75);
+		expect(row.districts_with_overall).toBe(2);
+	});
+
 	it('reports a chosen round against the one before it', async () => {
 		await load(ASSESSMENTS, ACTIVITIES);
 		const [row] = await run(keyFiguresSql('2022'));

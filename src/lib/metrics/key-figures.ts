@@ -3,8 +3,8 @@ import { DOMAIN_SCORES_CTE } from './assessment';
 
 /**
  * The observatory's headline numbers: the chosen (default: latest) round's
- * assessed districts and mean overall score (over the districts that have
- * one), and the latest year's activities and participants, each with the
+ * assessed districts and mean overall score (over the loaded districts that
+ * have one), and the latest year's activities and participants, each with the
  * value of the round or year before, for the change. One row; empty values
  * stay NULL.
  */
@@ -14,11 +14,14 @@ export function keyFiguresSql(round: string | null = null): SqlQuery {
 chosen_round AS (SELECT coalesce(?, max(round)) AS round FROM assessments),
 previous_round AS (SELECT max(round) AS round FROM assessments WHERE round < (SELECT round FROM chosen_round)),
 latest_year AS (SELECT max(year(date))::INTEGER AS year FROM activities),
+-- Only districts that are loaded: "N de M distritos" never reads N > M, even with rows left behind.
 assessed AS (
-	SELECT round, count(DISTINCT ubigeo)::INTEGER AS n FROM assessments GROUP BY round
+	SELECT round, count(DISTINCT ubigeo)::INTEGER AS n FROM assessments
+	WHERE ubigeo IN (SELECT ubigeo FROM districts) GROUP BY round
 ),
 mean_overall AS (
-	SELECT round, avg(score)::DOUBLE AS mean, count(score)::INTEGER AS n FROM overall_scores GROUP BY round
+	SELECT round, avg(score)::DOUBLE AS mean, count(score)::INTEGER AS n FROM overall_scores
+	WHERE ubigeo IN (SELECT ubigeo FROM districts) GROUP BY round
 ),
 by_year AS (
 	SELECT year(date)::INTEGER AS year, count(*)::INTEGER AS activities,

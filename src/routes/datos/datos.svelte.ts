@@ -16,6 +16,14 @@ import {
 	type PreparedTable,
 	type TableReport
 } from '$lib/data/generic';
+import {
+	isReferenced,
+	orphanCountsSql,
+	pruneOrphansSql,
+	type KeySource,
+	type OrphanCount,
+	type ReferencedDataset
+} from '$lib/data/orphans';
 import { ImportLog, type LogEntry } from '$lib/data/persist';
 import {
 	prepareImport,
@@ -33,6 +41,7 @@ import { EngineError, type Engine } from '$lib/engine/types';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { nowIso, today } from './clock';
 import { saveBlob } from './download';
+import { orphanTotal } from './orphan-list';
 
 export type Target = DatasetName | 'table';
 
@@ -95,6 +104,16 @@ export class StagedFile {
 	persisted = $state<boolean | null>(null);
 	/** An unexpected failure (engine error), as a message key and text. */
 	failure = $state<string | null>(null);
+	/**
+	 * Replacing districts or framework with this file would leave these rows
+	 * of other datasets without a match (only datasets with some): the card
+	 * asks before loading.
+	 */
+	orphans = $state.raw<OrphanCount[]>([]);
+	/** The loaded data changed between the question and the answer: the counts were asked again. */
+	orphansChanged = $state(false);
+	/** Rows of other datasets removed with the load (the user chose to). */
+	pruned = $state.raw<OrphanCount[]>([]);
 	/** Milliseconds spent in each step of the last analysis and load (for the bench and support). */
 	timings: Record<string, number> = {};
 	private stepStarted = 0;
@@ -125,6 +144,11 @@ export class StagedFile {
 	get isTable(): boolean {
 		return this.target === 'table';
 	}
+
+	/** Rows of other datasets a replace with this file would leave without a match. */
+	get orphaned(): number {
+		return orphanTotal(this.orphans);
+	}
 }
 
 export interface LoadedDataset {
@@ -133,6 +157,8 @@ export interface LoadedDataset {
 	/** The user's files since the last replace (empty: the demo data, or removed). */
 	entries: LogEntry[];
 	removed: boolean;
+	/** Rows that stopped matching districts or framework were removed since (the user chose to). */
+	pruned: boolean;
 }
 
 export interface LoadedTable {
@@ -140,6 +166,52 @@ export interface LoadedTable {
 	rows: number | null;
 	entry: LogEntry & { kind: 'table' };
 }
+
+/** Rows of other datasets (those with some) that would not match `referenced` holding `keys`. */
+async function countOrphans(
+	engine: Engine,
+	referenced: ReferencedDataset,
+	keys: KeySource | null
+): Promise<OrphanCount[]> {
+	const q = orphanCountsSql(referenced, keys);
+	const rows = await engine.query(q.sql, q.params);
+	return rows
+		.map((r) => ({ dataset: r.dataset as DatasetName, rows: Number(r.rows) }))
+		.filter((o) => o.rows > 0);
+}
+
+/**
+ * Removes the rows of `orphans`' datasets that no longer match the loaded
+ * `referenced` table (what the user agreed to); returns how many went from each.
+ */
+async function pruneRows(
+	engine: Engine,
+	referenced: ReferencedDataset,
+	orphans: readonly OrphanCount[]
+): Promise<OrphanCount[]> {
+	const removed: OrphanCount[] = [];
+	for (const { dataset } of orphans) {
+		const q = pruneOrphansSql(referenced, dataset);
+		const [row] = await engine.query(q.sql, q.params);
+		removed.push({ dataset, rows: Number(row?.Count ?? 0) });
+	}
+	return removed;
+}
+
+async function inTransaction<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
+	await engine.exec('BEGIN TRANSACTION');
+	try {
+		const result = await work();
+		await engine.exec('COMMIT');
+		return result;
+	} catch (error) {
+		await engine.exec('ROLLBACK').catch(() => {});
+		throw error;
+	}
+}
+
+const sameCounts = (a: readonly OrphanCount[], b: readonly OrphanCount[]) =>
+	JSON.stringify(a) === JSON.stringify(b);
 
 function message(error: unknown): string {
 	if (error instanceof EngineError) return error.message;
@@ -155,11 +227,15 @@ export class DatosModel {
 		kind: 'ok' | 'error';
 		key: string;
 		params: Record<string, string | number>;
+		/** Rows removed from other datasets with the load (rendered as a list in the message). */
+		pruned?: OrphanCount[];
 	} | null>(null);
 	/** Storage is unavailable: loads last for this session only. */
 	noStorage = $state(false);
 	exporting = $state<number | null>(null);
 	confirmingRestore = $state(false);
+	/** Removing districts or framework would leave these rows without a match: asked before. */
+	confirmingRemove = $state.raw<{ dataset: DatasetName; orphans: OrphanCount[] } | null>(null);
 
 	private queue: Promise<unknown> = Promise.resolve();
 	private logStore: ImportLog | null = null;
@@ -211,11 +287,20 @@ export class DatosModel {
 				if (e.kind === 'remove' || (e.kind === 'dataset' && e.mode === 'replace')) from = i;
 			});
 			const current = mine.slice(from);
+			// Prunes after the last replace or removal (after none: on the demo rows) still show.
+			const base = current[0];
+			const since =
+				base && (base.kind === 'remove' || (base.kind === 'dataset' && base.mode === 'replace'))
+					? (base.id ?? -1)
+					: -1;
 			return {
 				name,
 				rows: this.counts[name] ?? null,
 				entries: current.filter((e) => e.kind === 'dataset'),
-				removed: current[0]?.kind === 'remove'
+				removed: current[0]?.kind === 'remove',
+				pruned: this.log.some(
+					(e) => e.kind !== 'table' && (e.id ?? 0) > since && (e.prune ?? []).includes(name)
+				)
 			};
 		});
 	}
@@ -353,6 +438,8 @@ export class DatosModel {
 					f.preview = p.preview;
 					f.loadable = p.loadable;
 				}
+				f.orphans = await this.orphansOf(engine, f);
+				f.orphansChanged = false;
 				f.enter('done');
 				f.phase = 'ready';
 			} catch (error) {
@@ -374,6 +461,9 @@ export class DatosModel {
 		await this.serial(async () => {
 			try {
 				f.report = { ...(await p.validate(mode)) };
+				const engine = this.engine;
+				f.orphans = engine ? await this.orphansOf(engine, f) : [];
+				f.orphansChanged = false;
 				f.phase = 'ready';
 			} catch (error) {
 				f.phase = 'failed';
@@ -382,8 +472,26 @@ export class DatosModel {
 		});
 	}
 
-	/** Loads the analysed file, keeps it for the next visit, and refreshes every screen. */
-	load(f: StagedFile): Promise<void> {
+	/**
+	 * Rows of other datasets that replacing districts or framework with `f`
+	 * would leave without a match (those with some), counted against the
+	 * staged file before anything is replaced. Empty for anything else.
+	 */
+	private async orphansOf(engine: Engine, f: StagedFile): Promise<OrphanCount[]> {
+		const p = f.prepared;
+		const incoming = p && 'incoming' in p ? p.incoming : null;
+		if (!incoming || f.mode !== 'replace' || !isReferenced(f.target)) return [];
+		return countOrphans(engine, f.target, incoming);
+	}
+
+	/**
+	 * Loads the analysed file, keeps it for the next visit, and refreshes every
+	 * screen. A replace of districts or framework that would leave rows of
+	 * other datasets without a match loads only with `prune` (the user saw
+	 * the counts and chose to remove those rows too), and only if the counts
+	 * are still the ones shown; otherwise the card asks again.
+	 */
+	load(f: StagedFile, opts: { prune?: boolean } = {}): Promise<void> {
 		const p = f.prepared;
 		if (!p || !f.loadable || f.phase !== 'ready') return Promise.resolve();
 		f.phase = 'loading';
@@ -392,6 +500,18 @@ export class DatosModel {
 			const engine = this.engine;
 			const stop = this.tick(f);
 			try {
+				// Counted again right before the replace: another load may have changed them.
+				const orphans = engine && f.target !== 'table' ? await this.orphansOf(engine, f) : [];
+				if (orphans.length > 0) {
+					const same = sameCounts(orphans, f.orphans);
+					if (!opts.prune || !same) {
+						f.orphansChanged = opts.prune === true && !same;
+						f.orphans = orphans;
+						f.enter('done');
+						f.phase = 'ready';
+						return;
+					}
+				}
 				const report = await p.commit();
 				f.report = { ...report };
 				f.prepared = null;
@@ -405,6 +525,15 @@ export class DatosModel {
 					return;
 				}
 				f.loaded = report.loaded;
+				// After the replace (its own transaction), before it is saved: a crash in between
+				// leaves a log that rebuilds the old tables, which match.
+				f.pruned =
+					engine && orphans.length > 0 && isReferenced(f.target)
+						? await inTransaction(engine, () =>
+								pruneRows(engine, f.target as ReferencedDataset, orphans)
+							)
+						: [];
+				f.orphans = [];
 				f.enter('persist');
 				f.persisted = await this.persist(f, report);
 				f.enter('done');
@@ -415,12 +544,18 @@ export class DatosModel {
 				engineState.dataVersion += 1;
 				this.notice = {
 					kind: 'ok',
-					key: f.target === 'table' ? 'datos.notice.tableLoaded' : 'datos.notice.loaded',
+					key:
+						f.target === 'table'
+							? 'datos.notice.tableLoaded'
+							: f.pruned.length > 0
+								? 'datos.notice.loadedPruned'
+								: 'datos.notice.loaded',
 					params: {
 						file: f.name,
 						rows: report.loaded,
 						target: f.target === 'table' ? (report as TableReport).table : (f.target ?? '')
-					}
+					},
+					pruned: f.pruned.length > 0 ? f.pruned : undefined
 				};
 				await this.refresh();
 			} catch (error) {
@@ -468,6 +603,7 @@ export class DatosModel {
 						delimiter: f.delimiter || undefined,
 						mapping: Object.keys(mapping).length ? mapping : undefined,
 						rows: report.loaded,
+						prune: f.pruned.length ? f.pruned.map((o) => o.dataset) : undefined,
 						loadedAt
 					},
 					f.bytes
@@ -478,6 +614,12 @@ export class DatosModel {
 		} catch {
 			return false;
 		}
+	}
+
+	/** The user declined a replace that would leave other rows without a match: nothing changes. */
+	async cancelReplace(f: StagedFile): Promise<void> {
+		this.notice = { kind: 'ok', key: 'datos.notice.cancelled', params: { file: f.name } };
+		await this.discard(f);
 	}
 
 	async discard(f: StagedFile): Promise<void> {
@@ -498,14 +640,37 @@ export class DatosModel {
 	// -------------------------------------------------------------------------
 	// Actions on what is loaded
 
-	removeDataset(name: DatasetName): Promise<void> {
+	/**
+	 * Empties a dataset. Emptying districts or framework while other rows point
+	 * at them first asks (`confirmingRemove`); with `prune` (the user agreed,
+	 * to the counts still shown) those rows go too, in the same transaction.
+	 */
+	removeDataset(name: DatasetName, opts: { prune?: boolean } = {}): Promise<void> {
 		return this.serial(async () => {
 			const engine = this.engine;
 			if (!engine) return;
-			await engine.exec(`DELETE FROM ${quoteIdent(name)}`);
+			const orphans = isReferenced(name) ? await countOrphans(engine, name, null) : [];
+			const asked = this.confirmingRemove;
+			if (
+				orphans.length > 0 &&
+				(!opts.prune || asked?.dataset !== name || !sameCounts(orphans, asked.orphans))
+			) {
+				this.confirmingRemove = { dataset: name, orphans };
+				return;
+			}
+			this.confirmingRemove = null;
+			const pruned = await inTransaction(engine, async () => {
+				await engine.exec(`DELETE FROM ${quoteIdent(name)}`);
+				return isReferenced(name) ? pruneRows(engine, name, orphans) : [];
+			});
 			let saved = true;
 			try {
-				await this.logStore?.add({ kind: 'remove', dataset: name, loadedAt: nowIso() });
+				await this.logStore?.add({
+					kind: 'remove',
+					dataset: name,
+					prune: pruned.length ? pruned.map((o) => o.dataset) : undefined,
+					loadedAt: nowIso()
+				});
 			} catch {
 				saved = false;
 			}
@@ -513,7 +678,9 @@ export class DatosModel {
 			engineState.dataVersion += 1;
 			restoreState.logVersion += 1;
 			this.notice = saved
-				? { kind: 'ok', key: 'datos.notice.removed', params: { dataset: name } }
+				? pruned.length
+					? { kind: 'ok', key: 'datos.notice.removedPruned', params: { dataset: name }, pruned }
+					: { kind: 'ok', key: 'datos.notice.removed', params: { dataset: name } }
 				: { kind: 'error', key: 'datos.notice.notSaved', params: {} };
 			await this.refresh();
 		});

@@ -99,6 +99,8 @@ const area: Area = {
 		'datos.report.summary':
 			'{rows} filas leídas: {errors} errores y {warnings} advertencias. Se cargarían {loadable} filas.',
 		'datos.report.clean': '{rows} filas leídas, sin problemas.',
+		'datos.report.cleanOrphans':
+			'{rows} filas leídas, sin errores en el archivo; pero reemplazar con él dejaría {total} filas de otros conjuntos sin coincidencia (vea abajo).',
 		'datos.report.blocked': 'No se puede cargar este archivo: corrija el error indicado abajo.',
 		'datos.report.kinds': 'Totales por tipo de problema',
 		'datos.report.kind': 'Problema',
@@ -122,9 +124,42 @@ const area: Area = {
 			'los datos actuales de este conjunto se sustituyen por los del archivo',
 		'datos.mode.append': 'Agregar las filas del archivo',
 		'datos.mode.appendHint': 'se comprueba que no repitan claves ya cargadas',
+		'datos.orphans.title': 'Otros datos quedarían sin coincidencia',
+		'datos.orphans.districts':
+			'Si reemplaza los distritos con «{file}», {list} quedarán sin distrito: usan códigos de distrito (ubigeo) que el archivo nuevo no tiene.',
+		'datos.orphans.districts.one':
+			'Si reemplaza los distritos con «{file}», {list} quedará sin distrito: usa un código de distrito (ubigeo) que el archivo nuevo no tiene.',
+		'datos.orphans.framework':
+			'Si reemplaza el marco de indicadores con «{file}», {list} quedarán sin indicador: usan indicadores que el archivo nuevo no tiene, o que en él son de otro tipo.',
+		'datos.orphans.framework.one':
+			'Si reemplaza el marco de indicadores con «{file}», {list} quedará sin indicador: usa un indicador que el archivo nuevo no tiene, o que en él es de otro tipo.',
+		'datos.orphans.choice':
+			'Puede cancelar, y nada cambia, o reemplazar y quitar también esas {total} filas, para que las cifras de todas las pantallas sigan cuadrando. Para conservarlas, incluya esos códigos en el archivo o agregue sus filas en lugar de reemplazar.',
+		'datos.orphans.changed':
+			'Los datos cargados cambiaron mientras tanto: estas son las cifras de ahora.',
+		'datos.orphans.cancel': 'Cancelar',
+		'datos.orphans.remove.districts': 'Si quita los distritos, {list} quedarán sin distrito.',
+		'datos.orphans.remove.districts.one': 'Si quita los distritos, {list} quedará sin distrito.',
+		'datos.orphans.remove.framework':
+			'Si quita el marco de indicadores, {list} quedarán sin indicador.',
+		'datos.orphans.remove.framework.one':
+			'Si quita el marco de indicadores, {list} quedará sin indicador.',
+		'datos.orphans.removeChoice':
+			'Puede cancelar, y nada cambia, o quitar también esas {total} filas, para que las cifras de todas las pantallas sigan cuadrando.',
+		'datos.orphans.removeConfirm': 'Quitar también esas {total} filas',
+		'datos.orphans.confirm': 'Reemplazar y quitar {total} filas',
+		'datos.orphans.n.assessments.one': '{n} respuesta de autoevaluación',
+		'datos.orphans.n.assessments.other': '{n} respuestas de autoevaluación',
+		'datos.orphans.n.statistics.one': '{n} dato estadístico',
+		'datos.orphans.n.statistics.other': '{n} datos estadísticos',
+		'datos.orphans.n.activities.one': '{n} actividad',
+		'datos.orphans.n.activities.other': '{n} actividades',
+		'datos.orphans.n.actions.one': '{n} acción del plan',
+		'datos.orphans.n.actions.other': '{n} acciones del plan',
 		'datos.load.button': 'Cargar {rows} filas en {target}',
 		'datos.load.tableButton': 'Crear la tabla «{table}» ({rows} filas)',
 		'datos.load.done': 'Se cargaron {rows} filas de «{file}» en {target}.',
+		'datos.load.pruned': 'También se quitaron {list}, que ya no coincidían.',
 		'datos.load.saved': 'Quedan guardadas en este navegador para las próximas visitas.',
 		'datos.load.notSaved':
 			'No se pudieron guardar en este navegador (espacio lleno o modo privado): durarán solo mientras la página esté abierta.',
@@ -140,6 +175,7 @@ const area: Area = {
 		'datos.loaded.actions': 'Acciones',
 		'datos.loaded.demo': 'Datos de demostración',
 		'datos.loaded.removed': 'Vaciado por usted',
+		'datos.loaded.pruned': 'sin las filas que dejaron de coincidir',
 		'datos.loaded.download': 'Descargar CSV',
 		'datos.loaded.downloadLabel': 'Descargar CSV de {target}',
 		'datos.loaded.remove': 'Quitar',
@@ -169,7 +205,12 @@ const area: Area = {
 		'datos.notice.loaded': 'Se cargaron {rows} filas de «{file}». Todas las pantallas ya las usan.',
 		'datos.notice.tableLoaded':
 			'Se creó la tabla «{target}» con {rows} filas de «{file}». Ya puede consultarla en el explorador SQL.',
+		'datos.notice.loadedPruned':
+			'Se cargaron {rows} filas de «{file}» y se quitaron {list}, que ya no coincidían. Todas las pantallas ya usan los datos nuevos.',
+		'datos.notice.cancelled': 'No se cambió nada: se descartó «{file}».',
 		'datos.notice.removed': 'Se quitaron los datos de {dataset}.',
+		'datos.notice.removedPruned':
+			'Se quitaron los datos de {dataset} y {list}, que ya no coincidían.',
 		'datos.notice.tableRemoved': 'Se quitó la tabla «{target}».',
 		'datos.notice.restored': 'Se restauraron los datos de demostración.',
 		'datos.notice.exported': 'Se descargó el archivo ZIP con todos los conjuntos de datos.',
@@ -275,6 +316,8 @@ const area: Area = {
 		'datos.report.summary':
 			'{rows} rows read: {errors} errors and {warnings} warnings. {loadable} rows would be loaded.',
 		'datos.report.clean': '{rows} rows read, no problems.',
+		'datos.report.cleanOrphans':
+			'{rows} rows read, no errors in the file; but replacing with it would leave {total} rows of other datasets without a match (see below).',
 		'datos.report.blocked': 'This file cannot be loaded: fix the error shown below.',
 		'datos.report.kinds': 'Totals by kind of problem',
 		'datos.report.kind': 'Problem',
@@ -295,9 +338,43 @@ const area: Area = {
 		'datos.mode.replaceHint': 'the current data of this dataset are replaced by the file’s',
 		'datos.mode.append': 'Add the file’s rows',
 		'datos.mode.appendHint': 'keys already loaded are checked for repeats',
+		'datos.orphans.title': 'Other data would no longer match',
+		'datos.orphans.districts':
+			'If you replace the districts with “{file}”, {list} will be left without a district: they use district codes (ubigeo) the new file does not have.',
+		'datos.orphans.districts.one':
+			'If you replace the districts with “{file}”, {list} will be left without a district: it uses a district code (ubigeo) the new file does not have.',
+		'datos.orphans.framework':
+			'If you replace the indicator framework with “{file}”, {list} will be left without an indicator: they use indicators the new file does not have, or has with another kind.',
+		'datos.orphans.framework.one':
+			'If you replace the indicator framework with “{file}”, {list} will be left without an indicator: it uses an indicator the new file does not have, or has with another kind.',
+		'datos.orphans.choice':
+			'You can cancel, and nothing changes, or replace and also remove those {total} rows, so that the figures of every screen still add up. To keep them, include those codes in the file, or add its rows instead of replacing.',
+		'datos.orphans.changed': 'The loaded data changed in the meantime: these are the figures now.',
+		'datos.orphans.cancel': 'Cancel',
+		'datos.orphans.remove.districts':
+			'If you remove the districts, {list} will be left without a district.',
+		'datos.orphans.remove.districts.one':
+			'If you remove the districts, {list} will be left without a district.',
+		'datos.orphans.remove.framework':
+			'If you remove the indicator framework, {list} will be left without an indicator.',
+		'datos.orphans.remove.framework.one':
+			'If you remove the indicator framework, {list} will be left without an indicator.',
+		'datos.orphans.removeChoice':
+			'You can cancel, and nothing changes, or also remove those {total} rows, so that the figures of every screen still add up.',
+		'datos.orphans.removeConfirm': 'Also remove those {total} rows',
+		'datos.orphans.confirm': 'Replace and remove {total} rows',
+		'datos.orphans.n.assessments.one': '{n} self-assessment answer',
+		'datos.orphans.n.assessments.other': '{n} self-assessment answers',
+		'datos.orphans.n.statistics.one': '{n} statistic',
+		'datos.orphans.n.statistics.other': '{n} statistics',
+		'datos.orphans.n.activities.one': '{n} activity',
+		'datos.orphans.n.activities.other': '{n} activities',
+		'datos.orphans.n.actions.one': '{n} action-plan item',
+		'datos.orphans.n.actions.other': '{n} action-plan items',
 		'datos.load.button': 'Load {rows} rows into {target}',
 		'datos.load.tableButton': 'Create table “{table}” ({rows} rows)',
 		'datos.load.done': '{rows} rows of “{file}” were loaded into {target}.',
+		'datos.load.pruned': '{list} that no longer matched were also removed.',
 		'datos.load.saved': 'They are saved in this browser for your next visits.',
 		'datos.load.notSaved':
 			'They could not be saved in this browser (storage full or private mode): they last only while the page is open.',
@@ -313,6 +390,7 @@ const area: Area = {
 		'datos.loaded.actions': 'Actions',
 		'datos.loaded.demo': 'Demo data',
 		'datos.loaded.removed': 'Emptied by you',
+		'datos.loaded.pruned': 'without the rows that stopped matching',
 		'datos.loaded.download': 'Download CSV',
 		'datos.loaded.downloadLabel': 'Download CSV of {target}',
 		'datos.loaded.remove': 'Remove',
@@ -342,7 +420,12 @@ const area: Area = {
 		'datos.notice.loaded': '{rows} rows of “{file}” were loaded. Every screen uses them now.',
 		'datos.notice.tableLoaded':
 			'Table “{target}” was created with {rows} rows of “{file}”. You can query it in the SQL explorer.',
+		'datos.notice.loadedPruned':
+			'{rows} rows of “{file}” were loaded, and {list} that no longer matched were removed. Every screen uses the new data now.',
+		'datos.notice.cancelled': 'Nothing changed: “{file}” was discarded.',
 		'datos.notice.removed': 'The data of {dataset} were removed.',
+		'datos.notice.removedPruned':
+			'The data of {dataset} were removed, and so were {list} that no longer matched.',
 		'datos.notice.tableRemoved': 'Table “{target}” was removed.',
 		'datos.notice.restored': 'The demo data were restored.',
 		'datos.notice.exported': 'The ZIP file with every dataset was downloaded.',
