@@ -1,12 +1,9 @@
 import { prefetch } from '$lib/server/prerender-data';
-import { keyFiguresSql, heatmapSql } from '$lib/metrics/key-figures';
-import { roundsSql } from '$lib/metrics/assessment';
-import {
-	activityTrendSql,
-	mapMetricSql,
-	metricTimesSql,
-	statisticIndicatorsSql
-} from '$lib/metrics/map-metric';
+import { keyFiguresSql } from '$lib/metrics/key-figures';
+import { heatmapSql, roundsSql } from '$lib/metrics/assessment';
+import { activityTrendSql } from '$lib/metrics/activities';
+import { statisticIndicatorsSql } from '$lib/metrics/catalog';
+import { mapMetricSql, metricTimesSql } from '$lib/metrics/map-metric';
 
 // Computed at build time by the Node engine from data/, for the default view
 // (latest round, overall score, sorted by name), so the prerendered page

@@ -1,5 +1,4 @@
-import type { DistrictCollection } from '../charts/boundary-map';
-import { matchFeatures } from '../charts/boundary-map';
+import { matchFeatures, type DistrictCollection } from './match';
 
 /** District boundaries loaded by the user, with the property that holds the ubigeo. */
 export interface Boundaries {

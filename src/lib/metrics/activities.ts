@@ -62,3 +62,12 @@ ORDER BY ubigeo, year`,
 		params
 	};
 }
+
+/** Activities per calendar month and type, for the observatory's trend. */
+export function activityTrendSql(): SqlQuery {
+	return {
+		sql: `SELECT strftime(date, '%Y-%m') AS month, type, count(*)::INTEGER AS activities
+FROM activities GROUP BY ALL ORDER BY month, type`,
+		params: []
+	};
+}

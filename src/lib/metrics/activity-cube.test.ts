@@ -16,7 +16,7 @@ import {
 	emptyFilters,
 	groupingId,
 	inListSlots,
-	keyFiguresSql,
+	activityFiguresSql,
 	monthAligned,
 	monthsOf,
 	previousPeriod,
@@ -94,9 +94,9 @@ async function run(q: SqlQuery): Promise<Row[]> {
 	return engine.query(q.sql, q.params);
 }
 
-/** The two rows of keyFiguresSql as one: the previous period's values get `_prev`. */
+/** The two rows of activityFiguresSql as one: the previous period's values get `_prev`. */
 async function figures(f: ActivityFilters): Promise<Row> {
-	const rows = await run(keyFiguresSql(f));
+	const rows = await run(activityFiguresSql(f));
 	expect(rows.map((r) => r.period)).toEqual(['cur', 'prev']);
 	const [cur, prev] = rows;
 	const out: Row = { ...cur, prev_from: prev.from, prev_to: prev.to };
@@ -124,13 +124,13 @@ describe('SQL text kept across selections', () => {
 	it('writes the same statement for one value or three, with the values in its parameters', () => {
 		const one = { ...emptyFilters(Y2024), type: ['taller'], topic: ['salud'] };
 		const three = { ...one, type: ['taller', 'charla', 'feria'] };
-		for (const build of [keyFiguresSql, trendSql, breakdownsSql, districtsSql] as const) {
+		for (const build of [activityFiguresSql, trendSql, breakdownsSql, districtsSql] as const) {
 			const a = build(one);
 			const b = build(three);
 			expect(b.sql).toBe(a.sql);
 			expect(b.params).not.toEqual(a.params);
 		}
-		const { params } = keyFiguresSql(three);
+		const { params } = activityFiguresSql(three);
 		// the three types, then the first repeated into the fourth placeholder
 		const at = params.indexOf('taller');
 		expect(params.slice(at, at + 4)).toEqual(['taller', 'charla', 'feria', 'taller']);
@@ -139,7 +139,7 @@ describe('SQL text kept across selections', () => {
 	it('writes the same statement for one district or province or three', () => {
 		const one = { ...emptyFilters(Y2024), provinces: ['Lima'], districts: [L1] };
 		const three = { ...one, provinces: ['Lima', 'Callao', 'Huaral'], districts: [L1, L2, C1] };
-		for (const build of [keyFiguresSql, trendSql, breakdownsSql, districtsSql] as const) {
+		for (const build of [activityFiguresSql, trendSql, breakdownsSql, districtsSql] as const) {
 			expect(build(three).sql).toBe(build(one).sql);
 		}
 	});
@@ -147,7 +147,7 @@ describe('SQL text kept across selections', () => {
 
 describe('selections one click away that need SQL of another shape', () => {
 	const views = (f: ActivityFilters) =>
-		[keyFiguresSql(f), trendSql(f), breakdownsSql(f), districtsSql(f)]
+		[activityFiguresSql(f), trendSql(f), breakdownsSql(f), districtsSql(f)]
 			.map((q) => q.sql)
 			.join('\n;\n');
 
@@ -264,7 +264,7 @@ describe('cross-filter indexes', () => {
 		g: ActivityFilters,
 		opts: { districtBits?: boolean; index?: (typeof CATEGORY_DIMS)[number] }
 	) => [
-		keyFiguresSql(g, opts),
+		activityFiguresSql(g, opts),
 		trendSql(g, true, opts),
 		trendSql(g, false, opts),
 		breakdownsSql(g, opts),
@@ -336,7 +336,9 @@ describe('cross-filter indexes', () => {
 		expect(n).toBe(0);
 		for (const q of crossIndexSql(f, 'type')) await run(q);
 		const g = { ...f, type: ['campana'] };
-		expect(await run(keyFiguresSql(g, { index: 'type' }))).toEqual(await run(keyFiguresSql(g)));
+		expect(await run(activityFiguresSql(g, { index: 'type' }))).toEqual(
+			await run(activityFiguresSql(g))
+		);
 	});
 
 	it('are small: a category by what each view groups', async () => {
@@ -500,8 +502,8 @@ describe('key figures', () => {
 		for (const state of states) {
 			const f = filters(state);
 			const views = [
-				keyFiguresSql(f),
-				keyFiguresSql(f, { districtBits: true }),
+				activityFiguresSql(f),
+				activityFiguresSql(f, { districtBits: true }),
 				trendSql(f),
 				trendSql(f, false),
 				districtsSql(f),
@@ -510,8 +512,8 @@ describe('key figures', () => {
 				)
 			];
 			const forced = [
-				keyFiguresSql(f, { monthTable: false }),
-				keyFiguresSql(f, { monthTable: false, districtBits: true }),
+				activityFiguresSql(f, { monthTable: false }),
+				activityFiguresSql(f, { monthTable: false, districtBits: true }),
 				trendSql(f, true, { monthTable: false }),
 				trendSql(f, false, { monthTable: false }),
 				districtsSql(f, { monthTable: false }),
@@ -543,11 +545,11 @@ describe('key figures', () => {
 			audience: ['gobierno_local', 'comunidad_acogida'],
 			topic: ['regularizacion', 'salud']
 		});
-		const q = keyFiguresSql(f, { districtBits: true });
+		const q = activityFiguresSql(f, { districtBits: true });
 		// whole years: the year table; the trend, by month, the month one
 		expect(q.sql).toContain('FROM __activity_cube_cy ');
 		expect(trendSql(f).sql).toContain('FROM __activity_cube_c ');
-		expect(keyFiguresSql(f).sql).not.toContain('__activity_cube_c');
+		expect(activityFiguresSql(f).sql).not.toContain('__activity_cube_c');
 		const [cur, prev] = await run(q);
 		// 2024: A1 (L1) and A4 (C1); A3 is for comunidad_migrante
 		expect([cur.activities, cur.participants, cur.districts_reached]).toEqual([2, 140, 2]);

@@ -592,7 +592,7 @@ function whereSql(w: Where): string {
  * Two rows of plain expressions rather than one row of FILTERed aggregates:
  * planning the wide version cost more than reading the data.
  */
-export function keyFiguresSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
+export function activityFiguresSql(f: ActivityFilters, opts: ViewOptions = {}): SqlQuery {
 	const cur = effectivePeriod(f);
 	const prev = previousPeriod(cur);
 	const src = partSource('key', f, opts);

@@ -107,3 +107,21 @@ ORDER BY ubigeo, round`,
 export function roundsSql(): SqlQuery {
 	return { sql: 'SELECT DISTINCT round FROM assessments ORDER BY round DESC', params: [] };
 }
+
+/**
+ * District × domain grid for one round, for the heatmap: every district
+ * appears, with NULL scores where it was not assessed.
+ */
+export function heatmapSql(round: string): SqlQuery {
+	return {
+		sql: `WITH ${DOMAIN_SCORES_CTE}
+SELECT d.ubigeo, d.name, d.province, dom.domain::INTEGER AS domain,
+	s.score, s.completeness, s.level, s.change, o.score AS overall_score
+FROM districts d
+CROSS JOIN (SELECT unnest(range(1, 7)) AS domain) dom
+LEFT JOIN domain_scores s ON s.ubigeo = d.ubigeo AND s.domain = dom.domain AND s.round = ?
+LEFT JOIN overall_scores o ON o.ubigeo = d.ubigeo AND o.round = ?
+ORDER BY d.name COLLATE NOACCENT.NOCASE, d.ubigeo, dom.domain`,
+		params: [round, round]
+	};
+}

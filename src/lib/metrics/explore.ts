@@ -147,22 +147,6 @@ LIMIT ?`,
 	};
 }
 
-/** Statistic indicators and their names, for the metric picker: `indicator_id, text_es, text_en, unit`. */
-export function statisticChoicesSql(): SqlQuery {
-	return {
-		sql: `SELECT indicator_id, text_es, text_en, unit FROM framework WHERE kind = 'statistic' ORDER BY indicator_id`,
-		params: []
-	};
-}
-
-/** Every district, for the picker: `ubigeo, name, province`. */
-export function districtListSql(): SqlQuery {
-	return {
-		sql: 'SELECT ubigeo, name, province FROM districts ORDER BY name COLLATE NOACCENT.NOCASE, ubigeo',
-		params: []
-	};
-}
-
 /**
  * The tables of the console's sidebar and their columns, in order:
  * `table_name, column_name, data_type, rows` (rows: DuckDB's estimate).

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine, Row, SqlQuery } from '$lib/engine/types';
 import { createTablesSql } from '$lib/data/tables';
-import { heatmapSql, keyFiguresSql } from './key-figures';
+import { heatmapSql } from './assessment';
+import { keyFiguresSql } from './key-figures';
 
 // Every expected number below is worked out by hand from DESIGN.md §5 in the
 // comment beside it. The framework has one policy indicator per domain, weight

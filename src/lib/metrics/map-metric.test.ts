@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { createTablesSql } from '../data/tables';
+import { activityTrendSql } from './activities';
 import {
-	activityTrendSql,
 	formatMapMetric,
 	mapMetricSql,
 	metricTimesSql,

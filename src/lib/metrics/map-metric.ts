@@ -113,20 +113,3 @@ export function metricTimesSql(metric: MapMetric): SqlQuery {
 			};
 	}
 }
-
-/** Statistic indicators, for the metric picker. */
-export function statisticIndicatorsSql(): SqlQuery {
-	return {
-		sql: `SELECT indicator_id, text_es, text_en, unit FROM framework WHERE kind = 'statistic' ORDER BY indicator_id`,
-		params: []
-	};
-}
-
-/** Activities per calendar month and type, for the observatory's trend. */
-export function activityTrendSql(): SqlQuery {
-	return {
-		sql: `SELECT strftime(date, '%Y-%m') AS month, type, count(*)::INTEGER AS activities
-FROM activities GROUP BY ALL ORDER BY month, type`,
-		params: []
-	};
-}

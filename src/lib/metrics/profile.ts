@@ -14,14 +14,6 @@ FROM districts WHERE ubigeo = ?`,
 	};
 }
 
-/** Every ubigeo with its name, for links and pickers. */
-export function districtListSql(): SqlQuery {
-	return {
-		sql: `SELECT ubigeo, name, province FROM districts ORDER BY name COLLATE NOACCENT.NOCASE, ubigeo`,
-		params: []
-	};
-}
-
 /** The rounds this district has answered, newest first. */
 export function districtRoundsSql(ubigeo: string): SqlQuery {
 	return {

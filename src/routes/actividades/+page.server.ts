@@ -8,7 +8,7 @@ import {
 	buildCubeSql,
 	districtChoicesSql,
 	districtsSql,
-	keyFiguresSql,
+	activityFiguresSql,
 	partnerChoicesSql,
 	trendSql
 } from '$lib/metrics/activity-cube';
@@ -36,7 +36,7 @@ export async function load(): Promise<{ prefetched: ActivitiesPrefetch }> {
 	if (typeof latest === 'number') {
 		const state = parseUrl(new URLSearchParams(), ALLOWED);
 		const f = toFilters(state, latest);
-		await add(keyFiguresSql(f));
+		await add(activityFiguresSql(f));
 		await add(trendSql(f));
 		await add(breakdownsSql(f));
 		await add(districtsSql(f));

@@ -12,7 +12,7 @@ import {
 	CATEGORY_DIMS,
 	districtChoicesSql,
 	districtsSql,
-	keyFiguresSql,
+	activityFiguresSql,
 	partnerChoicesSql,
 	shapeNeighbours,
 	trendSql,
@@ -88,7 +88,7 @@ export class ActivitiesModel {
 
 	/** The charts' statements, by view: key figures, trend, breakdowns, districts. */
 	#chartSql = {
-		keyFigures: (f: ActivityFilters, o: ViewOptions) => keyFiguresSql(f, o),
+		keyFigures: (f: ActivityFilters, o: ViewOptions) => activityFiguresSql(f, o),
 		trend: (f: ActivityFilters, o: ViewOptions) => trendSql(f, this.state.stacked, o),
 		breakdowns: (f: ActivityFilters, o: ViewOptions) => breakdownsSql(f, o),
 		districts: (f: ActivityFilters, o: ViewOptions) => districtsSql(f, o)

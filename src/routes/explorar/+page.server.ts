@@ -1,13 +1,8 @@
 import { prerenderEngine } from '$lib/server/prerender-data';
 import { queryKey } from '$lib/engine/prefetch';
 import type { Columns, SqlQuery } from '$lib/engine/types';
-import {
-	compareSql,
-	defaultDistrictsSql,
-	districtListSql,
-	parseExploreMetric,
-	statisticChoicesSql
-} from '$lib/metrics/explore';
+import { compareSql, defaultDistrictsSql, parseExploreMetric } from '$lib/metrics/explore';
+import { districtListSql, statisticIndicatorsSql } from '$lib/metrics/catalog';
 import type { ExplorePrefetch } from './explore.svelte';
 
 // The default comparison (overall score of four districts), computed at build
@@ -19,7 +14,7 @@ export async function load(): Promise<{ prefetched: ExplorePrefetch }> {
 		(queries[queryKey(q)] = await engine.queryColumns(q.sql, q.params));
 	const defaults = await add(defaultDistrictsSql());
 	await add(districtListSql());
-	await add(statisticChoicesSql());
+	await add(statisticIndicatorsSql());
 	await add(compareSql(parseExploreMetric(null), defaults.columns[0] as string[]));
 	return { prefetched: { queries } };
 }

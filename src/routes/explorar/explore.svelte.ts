@@ -4,11 +4,10 @@ import { LiveColumns, column, type PrefetchedColumns } from '$lib/activities/liv
 import {
 	compareSql,
 	defaultDistrictsSql,
-	districtListSql,
 	parseExploreMetric,
-	statisticChoicesSql,
 	type ExploreMetric
 } from '$lib/metrics/explore';
+import { districtListSql, statisticIndicatorsSql } from '$lib/metrics/catalog';
 
 export interface ExplorePrefetch {
 	queries: PrefetchedColumns;
@@ -58,7 +57,7 @@ export class ExploreModel {
 		const prefetched = () => inputs.prefetched()?.queries ?? null;
 		this.defaults = new LiveColumns(() => defaultDistrictsSql(), { prefetched });
 		this.districtList = new LiveColumns(() => districtListSql(), { prefetched });
-		this.statistics = new LiveColumns(() => statisticChoicesSql(), { prefetched });
+		this.statistics = new LiveColumns(() => statisticIndicatorsSql(), { prefetched });
 		this.compare = new LiveColumns(() => compareSql(this.metric, this.ubigeos), { prefetched });
 	}
 
