@@ -37,6 +37,7 @@ import {
 	firstRecordUnclosed,
 	isOutOfMemory,
 	makeIssue,
+	memoryIssue,
 	readSource,
 	RegisteredSource,
 	UnknownEncodingError,
@@ -44,6 +45,7 @@ import {
 	type ImportIssue,
 	type Severity
 } from './source';
+import { TABLE_MAX_COLUMNS } from './shape';
 import { DATASET_NAMES } from './tables';
 import { dateFormats, EXCEL_SCIENTIFIC, numberExpr, unmarkFormulaSql } from './validate-sql';
 
@@ -93,6 +95,8 @@ export interface TableImportOptions {
 	header?: boolean;
 	/** Keep every column as text (no type inference). */
 	allText?: boolean;
+	/** The messages are for the command line (`npm run validate`), not the page. */
+	cli?: boolean;
 	onStep?: (step: TableStep) => void;
 	/** Called with the first rows as soon as they are read (before the slow steps). */
 	onPreview?: (preview: Preview) => void;
@@ -345,9 +349,11 @@ class TableImporter implements PreparedTable {
 		) {
 			this.issue('error', 'engine_stopped', 'import.file.engine_stopped');
 		} else if (isOutOfMemory(error)) {
-			this.issue('error', 'file_memory', 'import.file.memory');
+			this.report.issues.push(memoryIssue(this.opts.locale, this.opts.fileName, this.opts.cli));
+			this.report.errors++;
+			this.report.kinds = countKinds(this.report.issues);
 		} else if (this.reg) {
-			const failure = await this.reg.failure(this.opts.locale, error);
+			const failure = await this.reg.failure(this.opts.locale, error, this.opts.cli);
 			this.report.issues.push(failure);
 			this.report.errors++;
 			this.report.kinds = countKinds(this.report.issues);
@@ -370,7 +376,8 @@ class TableImporter implements PreparedTable {
 			locale: opts.locale,
 			encoding: opts.encoding,
 			delimiter: opts.delimiter,
-			pause: opts.pause
+			pause: opts.pause,
+			maxColumns: TABLE_MAX_COLUMNS
 		});
 		this.src = src;
 		r.encoding = src.encoding;
