@@ -595,7 +595,7 @@ class Importer implements PreparedImport {
 			return this.fail(error);
 		}
 
-		const m = mapHeaders(spec, columns, opts.mapping);
+		const m = mapHeaders(spec, columns, opts.mapping, header);
 		for (const weak of m.weak) {
 			const col = m.mapping[weak];
 			const share = codeShareSql(names.source, col);
@@ -635,11 +635,16 @@ class Importer implements PreparedImport {
 			return this;
 		}
 		for (const s of m.shadowed) {
+			const at = columns.indexOf(s.header);
+			// A header written twice was renamed (`ubigeo` → `ubigeo_1`) to stage it: name it as written.
+			const repeated = header[at] !== s.header;
 			this.fileIssue(
 				'warning',
 				'column_duplicate',
-				'import.columns.duplicate',
-				{ header: s.header, column: s.column, source: m.mapping[s.column] },
+				repeated ? 'import.columns.repeated' : 'import.columns.duplicate',
+				repeated
+					? { header: header[at], position: at + 1, name: s.header }
+					: { header: s.header, column: s.column, source: m.mapping[s.column] },
 				null,
 				s.header
 			);

@@ -357,10 +357,17 @@ const kilobytes = (bytes: number, locale: Locale) => formatNumber(Math.ceil(byte
 /** The file-level error for a file of the wrong shape (nothing of it was parsed). */
 export function shapeIssue(locale: Locale, file: string, problem: ShapeProblem): ImportIssue {
 	if (problem.kind === 'columns') {
-		return makeIssue(locale, file, 'error', 'file_too_many_columns', 'import.file.too_many_columns', {
-			count: formatNumber(problem.count, locale),
-			limit: formatNumber(problem.limit, locale)
-		});
+		return makeIssue(
+			locale,
+			file,
+			'error',
+			'file_too_many_columns',
+			'import.file.too_many_columns',
+			{
+				count: formatNumber(problem.count, locale),
+				limit: formatNumber(problem.limit, locale)
+			}
+		);
 	}
 	return makeIssue(
 		locale,
@@ -384,7 +391,10 @@ export function shapeIssue(locale: Locale, file: string, problem: ShapeProblem):
  * one the head of the file decodes as (default: detected from it).
  */
 export function shapeRefusal(
-	opts: Pick<ReadOptions, 'fileName' | 'bytes' | 'locale' | 'encoding' | 'delimiter' | 'maxColumns'>,
+	opts: Pick<
+		ReadOptions,
+		'fileName' | 'bytes' | 'locale' | 'encoding' | 'delimiter' | 'maxColumns'
+	>,
 	encoding: Encoding = decodeBytes(headOf(opts.bytes), opts.encoding).encoding
 ): ImportIssue | null {
 	const problem = checkShape(opts.bytes, unitWidthOf(encoding), {

@@ -28,7 +28,8 @@ const area: Area = {
 			'Invalid data (errors: {errors}; warnings: {warnings}). Rows with errors were not loaded.',
 		'cli.ignoredFile':
 			'Note: “{file}” was ignored: neither its name nor its headers are those of a file of the data contract (districts, framework, assessments, statistics, activities, actions).',
-		'cli.input.notFile': '“{file}” is {kind}, not a file: it was not read. Give the path of a CSV file.',
+		'cli.input.notFile':
+			'“{file}” is {kind}, not a file: it was not read. Give the path of a CSV file.',
 		'cli.input.tooBig':
 			'“{file}” is {size} MB and at most {limit} MB are read: it was not read. Split it into smaller parts.',
 		'cli.input.directory': 'a folder',

@@ -116,6 +116,8 @@ const area: Area = {
 			'Faltan columnas obligatorias de {dataset} en «{file}»: {columns}. Agréguelas a la fila de encabezado (se aceptan los nombres en español). No se cargó ninguna fila.',
 		'import.columns.duplicate':
 			'Se ignoró la columna «{header}»: «{column}» ya se lee de la columna «{source}». Quite o renombre una de las dos.',
+		'import.columns.repeated':
+			'La columna «{header}» aparece más de una vez en el encabezado: se lee la primera y se ignora la de la posición {position} (en la vista previa, «{name}»). Quite o renombre la repetida.',
 		'import.columns.not_codes':
 			'La columna «{header}» no contiene códigos ubigeo (6 dígitos), así que no se usó como código de distrito. Agregue una columna «ubigeo» con los códigos.',
 		'import.lines.approximate':
@@ -308,6 +310,8 @@ const area: Area = {
 			'Required columns of {dataset} are missing from “{file}”: {columns}. Add them to the header row (Spanish names are accepted too). No row was loaded.',
 		'import.columns.duplicate':
 			'Column “{header}” was ignored: “{column}” is already read from column “{source}”. Remove or rename one of them.',
+		'import.columns.repeated':
+			'The column “{header}” appears more than once in the header: the first is read and the one at position {position} is ignored (“{name}” in the preview). Remove or rename the repeated one.',
 		'import.columns.not_codes':
 			'Column “{header}” does not hold ubigeo codes (6 digits), so it was not used as the district code. Add a “ubigeo” column with the codes.',
 		'import.lines.approximate':
