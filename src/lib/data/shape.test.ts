@@ -70,6 +70,22 @@ describe('firstLongLine', () => {
 		expect(firstLongLine(utf8(text), 20)).toBeNull();
 	});
 
+	it('finds a long line among many short ones, and lets a line of exactly the limit through', () => {
+		const short = Array.from({ length: 1000 }, (_, i) => `${i},ab`).join('\r\n');
+		expect(firstLongLine(utf8(`${short}\r\n${'x'.repeat(11)}\r\nend\r\n`), 10)).toEqual({
+			line: 1001,
+			bytes: 11
+		});
+		// 10 bytes and its CRLF: not too long; nor the last line without a break
+		expect(
+			firstLongLine(utf8(`${short}\r\n${'x'.repeat(10)}\r\n${'y'.repeat(10)}`), 10)
+		).toBeNull();
+		expect(firstLongLine(utf8(`${short}\n${'y'.repeat(11)}`), 10)).toEqual({
+			line: 1001,
+			bytes: 11
+		});
+	});
+
 	it('splits at CR in a file without LF (old Mac)', () => {
 		expect(firstLongLine(utf8('a\rbbbbbb\rc'), 5)).toEqual({ line: 2, bytes: 6 });
 	});
