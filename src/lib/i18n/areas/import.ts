@@ -101,7 +101,7 @@ const area: Area = {
 		'import.file.line_too_long':
 			'La línea {line} de «{file}» mide {size} KB y se leen como máximo {limit} KB por línea, así que el archivo no se leyó. Puede faltar un salto de línea o unas comillas de cierre: corrija esa línea o exporte el archivo de nuevo como CSV.',
 		'import.file.memory_cli':
-			'«{file}» es demasiado grande para la memoria del motor de datos (DuckDB en WebAssembly, también en la línea de comandos). No se cargó ninguna fila. Divida el archivo en partes más pequeñas y revíselas una por una.',
+			'«{file}» es demasiado grande para la memoria del motor de datos. No se cargó ninguna fila. Divida el archivo en partes más pequeñas y revíselas una por una.',
 		'import.file.engine_stopped':
 			'El motor de datos se detuvo mientras leía «{file}» (probablemente por falta de memoria). Se reinició con los datos que ya tenía; no se cargó ninguna fila de este archivo. Divida el archivo en partes más pequeñas.',
 		'import.csv.invalid':
@@ -295,7 +295,7 @@ const area: Area = {
 		'import.file.line_too_long':
 			'Line {line} of “{file}” is {size} KB long and at most {limit} KB per line are read, so the file was not read. A line break or a closing quote may be missing: fix that line, or export the file again as CSV.',
 		'import.file.memory_cli':
-			'“{file}” is too big for the data engine’s memory (DuckDB in WebAssembly, on the command line too). No row was loaded. Split the file into smaller parts and check them one by one.',
+			'“{file}” is too big for the data engine’s memory. No row was loaded. Split the file into smaller parts and check them one by one.',
 		'import.file.engine_stopped':
 			'The data engine stopped while reading “{file}” (probably out of memory). It restarted with the data you had; no row of this file was loaded. Split the file into smaller parts.',
 		'import.csv.invalid':
