@@ -1,5 +1,5 @@
 import { toCsv } from '../src/lib/data/csv-export';
-import { importFiles, issuesToCsvRows } from '../src/lib/data/pipeline';
+import { importFiles, issuesToCsvRows, recogniseFile } from '../src/lib/data/pipeline';
 import type { Engine } from '../src/lib/engine/types';
 import { tr, type Locale } from '../src/lib/i18n';
 import { activityMetricsSql } from '../src/lib/metrics/activities';
@@ -19,23 +19,32 @@ export interface MetricsRun {
 	outputs: Record<string, string>;
 	/** short human summary of problems, for stderr; empty when clean */
 	summary: string;
+	/** notes for stderr that are no problem: the files that were ignored */
+	notes: string[];
 }
 
 /**
  * The CLI's work without the file system, so tests can run it on the Node
  * engine directly: load with the app's pipeline, then compute with the app's
  * SQL. Metrics are written even when some rows had errors (from the rows
- * that loaded), but not when a required file or column is missing.
+ * that loaded), but not when a required file or column is missing. A CSV
+ * that is none of the contract's files (by its name or its headers: notes,
+ * an export of something else) is left out with a note, not an error.
  */
 export async function runMetrics(
 	engine: Engine,
 	files: { fileName: string; bytes: Uint8Array }[],
 	opts: { today: string; locale: Locale }
 ): Promise<MetricsRun> {
-	const loaded = await importFiles(engine, files, {
+	const contract = files.filter((f) => recogniseFile(f.fileName, f.bytes) !== null);
+	const notes = files
+		.filter((f) => !contract.includes(f))
+		.map((f) => tr(opts.locale, 'cli.ignoredFile', { file: f.fileName }));
+	const loaded = await importFiles(engine, contract, {
 		mode: 'replace',
 		today: opts.today,
-		locale: opts.locale
+		locale: opts.locale,
+		cli: true
 	});
 	const outputs: Record<string, string> = {};
 	const issueRows = issuesToCsvRows(loaded.reports);
@@ -85,5 +94,5 @@ export async function runMetrics(
 	if (errors > 0 || fatal) {
 		lines.push(tr(opts.locale, 'cli.summary', { errors, warnings }));
 	}
-	return { ok: errors === 0 && !fatal, outputs, summary: lines.join('\n') };
+	return { ok: errors === 0 && !fatal, outputs, summary: lines.join('\n'), notes };
 }

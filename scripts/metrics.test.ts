@@ -1,5 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, copyFileSync, writeFileSync, existsSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import {
+	copyFileSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,9 +14,15 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-async function metrics(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function metrics(
+	args: string[],
+	timeout = 0
+): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await run('npx', ['tsx', 'scripts/metrics.ts', ...args]);
+		// `timeout` kills a CLI that hangs (on a pipe, say) instead of leaving it behind.
+		const { stdout, stderr } = await run('npx', ['tsx', 'scripts/metrics.ts', ...args], {
+			timeout
+		});
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
@@ -20,10 +33,18 @@ async function metrics(args: string[]): Promise<{ code: number; stdout: string; 
 const tmp = () => mkdtempSync(join(tmpdir(), 'integra-cli-'));
 
 describe('npm run metrics', () => {
-	it('writes the three metric files for the demo data and exits 0', async () => {
+	it('writes the three metric files for the demo data and exits 0, leaving an unrelated CSV out with a note', async () => {
+		const dir = tmp();
+		for (const f of readdirSync('data').filter((f) => f.endsWith('.csv'))) {
+			copyFileSync(join('data', f), join(dir, f));
+		}
+		writeFileSync(join(dir, 'notas_reunion.csv'), 'fecha,nota\n2024-05-02,traer el proyector\n');
 		const out = tmp();
-		const result = await metrics(['--data', 'data', '--out', out, '--today', '2026-01-01']);
+		const result = await metrics(['--data', dir, '--out', out, '--today', '2026-01-01']);
 		expect(result.code).toBe(0);
+		expect(result.stderr.trim()).toBe(
+			'Nota: se ignoró «notas_reunion.csv»: ni su nombre ni sus encabezados son los de un archivo del contrato de datos (districts, framework, assessments, statistics, activities, actions).'
+		);
 		expect(readFileSync(join(out, 'domain_scores.csv'), 'utf8').split('\n')[0]).toBe(
 			'ubigeo,round,domain,score,completeness,level,change,answered,applicable'
 		);
@@ -61,6 +82,18 @@ describe('npm run metrics', () => {
 		const metricsCsv = readFileSync(join(out, 'activity_metrics.csv'), 'utf8');
 		expect(metricsCsv).toMatch(/^150101,2024,1,20,60\.0,25\.0,/m);
 	}, 60_000);
+
+	it('refuses a pipe named .csv in the folder without waiting on it', async () => {
+		const dir = tmp();
+		execFileSync('mkfifo', [join(dir, 'activities.csv')]);
+		// 60 s: a bound that catches the hang (opening a pipe waits for a writer), not a timing
+		const pipe = await metrics(['--data', dir, '--out', tmp(), '--lang', 'en'], 60_000);
+		expect(pipe.code).toBe(1);
+		expect(pipe.stderr).toContain(
+			'“activities.csv” is a named pipe (FIFO), not a file: it was not read. Give the path of a CSV file.'
+		);
+		expect(pipe.stderr).toContain('The required file districts.csv is missing.');
+	}, 90_000);
 
 	it('exits 1 with a readable message when a required file is missing or the options are wrong', async () => {
 		const dir = tmp();

@@ -7,11 +7,12 @@
  * Exit 0: valid input (warnings allowed). Exit 1: errors, with a summary on
  * stderr and no stack trace.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNodeEngine } from '../src/lib/engine/node';
 import { runMetrics } from './metrics-run';
+import { readInputFile } from './read-input';
 
 function usage(message: string): never {
 	process.stderr.write(
@@ -45,14 +46,19 @@ async function main(): Promise<number> {
 	} catch {
 		usage(`Cannot read the folder ${dataDir}.`);
 	}
-	const files = names.map((fileName) => ({
-		fileName,
-		bytes: new Uint8Array(readFileSync(join(dataDir, fileName)))
-	}));
+	// A pipe, a device or a folder named *.csv is refused without being opened.
+	const files: { fileName: string; bytes: Uint8Array }[] = [];
+	const refused: string[] = [];
+	for (const fileName of names) {
+		const read = readInputFile(join(dataDir, fileName), lang, { file: fileName });
+		if (read.ok) files.push({ fileName, bytes: read.bytes });
+		else refused.push(read.message);
+	}
 
 	const engine = await createNodeEngine();
 	const result = await runMetrics(engine, files, { today, locale: lang });
 	await engine.close();
+	for (const line of [...refused, ...result.notes]) process.stderr.write(`${line}\n`);
 
 	const outDir = resolve(values.out);
 	mkdirSync(outDir, { recursive: true });
@@ -65,7 +71,7 @@ async function main(): Promise<number> {
 			.map((f) => `wrote ${join(outDir, f)}`)
 			.join('\n')}\n`
 	);
-	return result.ok ? 0 : 1;
+	return result.ok && refused.length === 0 ? 0 : 1;
 }
 
 main().then(

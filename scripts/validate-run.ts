@@ -7,7 +7,9 @@ import type { Delimiter } from '../src/lib/data/sniff';
 import type { ImportIssue } from '../src/lib/data/source';
 import { createTablesSql, DATASET_NAMES, type DatasetName } from '../src/lib/data/tables';
 import type { Engine } from '../src/lib/engine/types';
-import { encodingLabel, type Encoding as EncodingName } from '../src/lib/data/decode';
+import { decodeBytes, encodingLabel, type Encoding as EncodingName } from '../src/lib/data/decode';
+import { CONTRACT_MAX_COLUMNS, TABLE_MAX_COLUMNS } from '../src/lib/data/shape';
+import { headOf, shapeRefusal } from '../src/lib/data/source';
 import { tr, type Locale } from '../src/lib/i18n';
 
 /** `--type`: a dataset of the contract, or `table` for the generic load. */
@@ -17,9 +19,9 @@ export const VALIDATE_TYPES: readonly ValidateType[] = [...DATASET_NAMES, 'table
 
 export interface ValidateInput {
 	fileName: string;
-	/** null when the file could not be read (missing, a folder, no permission). */
+	/** null when the file could not be read (missing, a folder, a pipe, no permission). */
 	bytes: Uint8Array | null;
-	/** Why it could not be read. */
+	/** Why it could not be read: the message shown (from `readInputFile`). */
 	readError?: string;
 }
 
@@ -57,49 +59,67 @@ function brief(i: ImportIssue) {
  * districts and framework given among the files or, when absent, the demo
  * data (as the app does), in dependency order. Each file is checked on its
  * own (replace mode): two files of one dataset are not checked against each other.
+ *
+ * `engine` may be a function that starts one: it is called only when some
+ * file passes the checks made without it (it could be read, and its shape is
+ * within the limits), so refusing a wrong file takes no engine start.
  */
 export async function validateFiles(
-	engine: Engine,
+	engineOrStart: Engine | (() => Promise<Engine>),
 	files: ValidateInput[],
 	opts: ValidateOptions
 ): Promise<FileResult[]> {
 	const results = new Map<number, FileResult>();
-	const unreadable = (i: number, f: ValidateInput) =>
+	const refused = (i: number, f: ValidateInput, message: string, encoding: string | null) =>
 		results.set(i, {
 			file: f.fileName,
-			encoding: null,
+			encoding,
 			delimiter: null,
-			type: opts.type ?? null,
+			type: opts.type ?? (f.bytes ? recogniseFile(f.fileName, f.bytes) : null),
 			rows: 0,
 			columns: 0,
 			errors: 1,
 			warnings: 0,
-			issues: [
-				{
-					line: null,
-					column: null,
-					severity: 'error',
-					message: tr(opts.locale, 'import.cli.unreadable', {
-						file: f.fileName,
-						reason: f.readError ?? ''
-					})
-				}
-			]
+			issues: [{ line: null, column: null, severity: 'error', message }]
 		});
+
+	// Without the engine: files that could not be read, and files of the wrong shape.
+	const maxColumns = opts.type === 'table' ? TABLE_MAX_COLUMNS : CONTRACT_MAX_COLUMNS;
+	for (const [i, f] of files.entries()) {
+		if (!f.bytes) {
+			const message =
+				f.readError ?? tr(opts.locale, 'import.cli.unreadable', { file: f.fileName, reason: '' });
+			refused(i, f, message, null);
+			continue;
+		}
+		const encoding = decodeBytes(headOf(f.bytes), opts.encoding).encoding;
+		const shape = shapeRefusal(
+			{
+				fileName: f.fileName,
+				bytes: f.bytes,
+				locale: opts.locale,
+				encoding: opts.encoding,
+				delimiter: opts.delimiter,
+				maxColumns
+			},
+			encoding
+		);
+		if (shape) refused(i, f, shape.message, encoding);
+	}
+	if (results.size === files.length) return files.map((_, i) => results.get(i) as FileResult);
+	const engine = typeof engineOrStart === 'function' ? await engineOrStart() : engineOrStart;
 
 	if (opts.type === 'table') {
 		for (const [i, f] of files.entries()) {
-			if (!f.bytes) {
-				unreadable(i, f);
-				continue;
-			}
+			if (results.has(i) || !f.bytes) continue;
 			const r = await importTable(engine, {
 				fileName: f.fileName,
 				bytes: f.bytes,
 				locale: opts.locale,
 				encoding: opts.encoding,
 				delimiter: opts.delimiter,
-				reserved: []
+				reserved: [],
+				cli: true
 			});
 			results.set(i, {
 				file: f.fileName,
@@ -119,8 +139,8 @@ export async function validateFiles(
 
 	// The references: demo districts and framework, unless the files bring their own.
 	await engine.exec(createTablesSql());
-	const recognised = files.map((f) =>
-		f.bytes ? (opts.type ?? recogniseFile(f.fileName, f.bytes)) : null
+	const recognised = files.map((f, i) =>
+		f.bytes && !results.has(i) ? (opts.type ?? recogniseFile(f.fileName, f.bytes)) : null
 	);
 	for (const base of ['districts', 'framework'] as const) {
 		if (recognised.includes(base)) continue;
@@ -131,7 +151,8 @@ export async function validateFiles(
 			dataset: base,
 			mode: 'replace',
 			today: opts.today,
-			locale: opts.locale
+			locale: opts.locale,
+			cli: true
 		});
 	}
 	const rank = (d: DatasetName | null) =>
@@ -141,10 +162,7 @@ export async function validateFiles(
 		.sort((a, b) => rank(recognised[a]) - rank(recognised[b]) || a - b);
 	for (const i of order) {
 		const f = files[i];
-		if (!f.bytes) {
-			unreadable(i, f);
-			continue;
-		}
+		if (results.has(i) || !f.bytes) continue;
 		const dataset = recognised[i];
 		const r: ImportReport = await importCsv(engine, {
 			fileName: f.fileName,
@@ -154,7 +172,8 @@ export async function validateFiles(
 			today: opts.today,
 			locale: opts.locale,
 			encoding: opts.encoding,
-			delimiter: opts.delimiter
+			delimiter: opts.delimiter,
+			cli: true
 		});
 		results.set(i, {
 			file: f.fileName,

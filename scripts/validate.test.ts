@@ -1,11 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../src/lib/engine/node';
 import type { Engine } from '../src/lib/engine/types';
+import { readInputFile } from './read-input';
 import { formatText, validateFiles, type ValidateInput } from './validate-run';
 
 // The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
@@ -13,9 +14,15 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const run = promisify(execFile);
 
-async function validate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function validate(
+	args: string[],
+	timeout = 0
+): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await run('npx', ['tsx', 'scripts/validate.ts', ...args]);
+		// `timeout` kills a CLI that hangs (on a pipe, say) instead of leaving it behind.
+		const { stdout, stderr } = await run('npx', ['tsx', 'scripts/validate.ts', ...args], {
+			timeout
+		});
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
@@ -147,9 +154,61 @@ describe('npm run validate (the CLI)', () => {
 		expect(files.stderr).toBe('');
 		const [missing, folder, bin] = lines(files.stdout);
 		expect(missing.issues[0].message).toMatch(/No se pudo abrir .*no-existe\.csv.* \(ENOENT\)/);
-		expect(folder.issues[0].message).toMatch(/\(EISDIR\)/);
+		expect(folder.issues[0].message).toBe(
+			`«${dir}» es una carpeta, no un archivo: no se leyó. Indique la ruta de un archivo CSV.`
+		);
 		expect(bin.issues[0].message).toContain('«binario.csv» no parece un archivo de texto');
 	}, 90_000);
+
+	it('refuses a pipe, a device, a folder and a file of 51,200 columns at once, without reading them', async () => {
+		const dir = tmp();
+		const fifo = join(dir, 'tuberia.csv');
+		execFileSync('mkfifo', [fifo]);
+		const wide = join(dir, 'ancho.csv');
+		writeFileSync(wide, `${'c,'.repeat(51_199)}c\n`);
+		// 15 s: a bound that catches the hang (opening a pipe waits for a writer), not a timing
+		const r = await validate(['--json', '--lang', 'en', fifo, '/dev/zero', dir, wide], 15_000);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toBe('');
+		const [pipe, zero, folder, ancho] = lines(r.stdout);
+		const notFile = (file: string, kind: string) =>
+			`“${file}” is ${kind}, not a file: it was not read. Give the path of a CSV file.`;
+		expect(pipe.issues[0].message).toBe(notFile(fifo, 'a named pipe (FIFO)'));
+		expect(zero.issues[0].message).toBe(notFile('/dev/zero', 'a device'));
+		expect(folder.issues[0].message).toBe(notFile(dir, 'a folder'));
+		expect(ancho).toMatchObject({ file: 'ancho.csv', type: null, rows: 0, errors: 1 });
+		expect(ancho.issues[0].message).toBe(
+			'“ancho.csv” has 51,200 columns in its first row and at most 300 are read, so it was not read. Remove the columns you do not need, or split the file into narrower ones. If you did not expect so many columns, check the delimiter.'
+		);
+		// a generic table may be wider, not that wide
+		const table = await validate(['--type', 'table', wide], 15_000);
+		expect(table.code).toBe(1);
+		expect(table.stdout).toContain('se leen como máximo 1,000');
+		expect(table.stdout).not.toMatch(/navegador/);
+	}, 40_000);
+});
+
+describe('readInputFile', () => {
+	it('reads a regular file, and refuses one above the size cap without reading it', () => {
+		const dir = tmp();
+		const small = join(dir, 'datos.csv');
+		writeFileSync(small, 'a,b\n1,2\n');
+		expect(readInputFile(small, 'es')).toEqual({
+			ok: true,
+			bytes: new Uint8Array(readFileSync(small))
+		});
+		const big = join(dir, 'grande.csv');
+		writeFileSync(big, new Uint8Array(3 * 1024 * 1024));
+		expect(readInputFile(big, 'en', { file: 'grande.csv', maxBytes: 2 * 1024 * 1024 })).toEqual({
+			ok: false,
+			message:
+				'“grande.csv” is 3 MB and at most 2 MB are read: it was not read. Split it into smaller parts.'
+		});
+		expect(readInputFile(join(dir, 'no.csv'), 'es', { file: 'no.csv' })).toEqual({
+			ok: false,
+			message: 'No se pudo abrir «no.csv» (ENOENT). Revise la ruta del archivo.'
+		});
+	});
 });
 
 describe('validateFiles (the CLI’s core)', () => {

@@ -12,13 +12,13 @@
  * and headers. Exit 0 when every file is valid (warnings allowed), 1 when any
  * has errors or the command line is wrong; never a stack trace.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Encoding } from '../src/lib/data/decode';
 import { DELIMITERS, type Delimiter } from '../src/lib/data/sniff';
 import { createNodeEngine } from '../src/lib/engine/node';
+import type { Engine } from '../src/lib/engine/types';
 import { tr, type Locale } from '../src/lib/i18n';
 import {
 	formatText,
@@ -27,6 +27,7 @@ import {
 	type ValidateInput,
 	type ValidateType
 } from './validate-run';
+import { readInputFile } from './read-input';
 
 const ENCODINGS: readonly Encoding[] = [
 	'utf-8',
@@ -100,16 +101,15 @@ async function main(): Promise<number> {
 	if (positionals.length === 0) throw new UsageError(tr(locale, 'import.cli.noFiles'));
 
 	const files: ValidateInput[] = positionals.map((path) => {
-		try {
-			return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
-		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code ?? '';
-			return { fileName: path, bytes: null, readError: code || (error as Error).message };
-		}
+		const read = readInputFile(path, locale);
+		return read.ok
+			? { fileName: basename(path), bytes: read.bytes }
+			: { fileName: path, bytes: null, readError: read.message };
 	});
 
-	const engine = await createNodeEngine();
-	const results = await validateFiles(engine, files, {
+	// The engine starts only if some file needs it (not for a folder, a pipe or a file too wide).
+	let started: Promise<Engine> | null = null;
+	const results = await validateFiles(() => (started ??= createNodeEngine()), files, {
 		type: values.type as ValidateType | undefined,
 		today: values.today ?? new Date().toISOString().slice(0, 10),
 		locale,
@@ -117,7 +117,7 @@ async function main(): Promise<number> {
 		delimiter,
 		demoDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'data')
 	});
-	await engine.close();
+	if (started) await (await started).close();
 
 	if (values.json) {
 		process.stdout.write(results.map((r) => JSON.stringify(r)).join('\n') + '\n');

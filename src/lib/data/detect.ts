@@ -24,12 +24,15 @@ export interface HeaderMapping {
  * and spaces/underscores/hyphens. The canonical name wins over a synonym, a
  * synonym over a weak synonym, and the first header over a later one.
  * `forced` (canonical → header, e.g. chosen by the user) is applied first;
- * entries naming an unknown column or header are ignored.
+ * entries naming an unknown column or header are ignored. `written` are the
+ * headers as the file has them, when `headers` were made unique (`ubigeo`
+ * twice → `ubigeo`, `ubigeo_1`): an unused one that names a column is shadowed.
  */
 export function mapHeaders(
 	spec: DatasetSpec,
 	headers: readonly string[],
-	forced: Record<string, string> = {}
+	forced: Record<string, string> = {},
+	written: readonly string[] = headers
 ): HeaderMapping {
 	const norm = headers.map((h) => normalizeHeader(h));
 	const used = new Set<number>();
@@ -69,8 +72,9 @@ export function mapHeaders(
 	headers.forEach((header, i) => {
 		if (used.has(i)) return;
 		extra.push(header);
+		const names = new Set([norm[i], normalizeHeader(written[i] ?? header)]);
 		const column = spec.columns.find((c) =>
-			[c.name, ...c.synonyms].some((s) => normalizeHeader(s) === norm[i])
+			[c.name, ...c.synonyms].some((s) => names.has(normalizeHeader(s)))
 		);
 		if (column) shadowed.push({ header, column: column.name });
 	});

@@ -160,13 +160,51 @@ describe('importTable', () => {
 		try {
 			// a small table fits in that memory: the refusal below is the big file's
 			expect((await load('small.csv', 'a,b\n1,x\n', {}, small)).issues).toEqual([]);
-			const rows = Array.from({ length: 400_000 }, (_, i) => `${i},texto largo de la fila ${i} ${"x".repeat(40)},${i * 1.5}`).join(
-				'\n'
-			);
-			const r = await load('big.csv', `a,b,c\n${rows}\n`, {}, small);
+			const rows = Array.from(
+				{ length: 400_000 },
+				(_, i) => `${i},texto largo de la fila ${i} ${'x'.repeat(40)},${i * 1.5}`
+			).join('\n');
+			// as `npm run validate --type table` runs it: no word of a browser
+			const r = await load('big.csv', `a,b,c\n${rows}\n`, { cli: true }, small);
 			expect(r.issues.map((i) => i.code)).toEqual(['file_memory']);
+			expect(r.issues[0].message).toContain(
+				'«big.csv» es demasiado grande para la memoria del motor de datos'
+			);
+			expect(r.issues[0].message).not.toMatch(/navegador/);
 		} finally {
 			await small.close();
 		}
 	}, 60_000);
+
+	it('loads a table of 100 numeric columns (the checks of their types ran out of memory at 64)', async () => {
+		const cols = Array.from({ length: 100 }, (_, i) => `v${i}`);
+		const rows = Array.from({ length: 20 }, (_, r) =>
+			cols.map((_, i) => (i % 2 ? `${r * i}` : `${r}.5`)).join(',')
+		);
+		const r = await load('ancha.csv', [cols.join(','), ...rows].join('\n') + '\n');
+		expect(r).toMatchObject({ errors: 0, warnings: 0, rows: 20, loaded: 20 });
+		expect(r.columns).toHaveLength(100);
+		expect(r.columns[98]).toEqual({ name: 'v98', header: 'v98', type: 'DOUBLE' });
+		expect(r.columns[99]).toEqual({ name: 'v99', header: 'v99', type: 'BIGINT' });
+		// Σ r·99 for r = 0…19 = 99 · 190; Σ (r + 0.5) = 190 + 10
+		expect(
+			await engine.query('SELECT sum(v99)::INTEGER AS a, sum(v98)::DOUBLE AS b FROM ancha')
+		).toEqual([{ a: 18_810, b: 200 }]);
+	});
+
+	it('refuses a table of 2,000 columns before reading it, creating nothing', async () => {
+		const header = Array.from({ length: 2000 }, (_, i) => `c${i}`).join(',');
+		const row = Array.from({ length: 2000 }, (_, i) => `${i}`).join(',');
+		const r = await load('muy_ancha.csv', `${header}\n${row}\n`);
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['file_too_many_columns', null]]);
+		expect(r.issues[0].message).toBe(
+			'«muy_ancha.csv» tiene 2,000 columnas en su primera fila y se leen como máximo 1,000, así que no se leyó. Quite las columnas que no necesita o divida el archivo en varios más angostos. Si no esperaba tantas columnas, revise el separador.'
+		);
+		expect(r.loaded).toBe(0);
+		expect(
+			await engine.query(
+				`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'muy_ancha'`
+			)
+		).toEqual([{ n: 0 }]);
+	}, 15_000);
 });

@@ -38,6 +38,7 @@ import {
 	firstRecordUnclosed,
 	isOutOfMemory,
 	makeIssue,
+	memoryIssue,
 	readSource,
 	RegisteredSource,
 	UnknownEncodingError,
@@ -45,6 +46,7 @@ import {
 	type ImportIssue,
 	type Severity
 } from './source';
+import { TABLE_MAX_COLUMNS } from './shape';
 import { DATASET_NAMES } from './tables';
 import { dateFormats, EXCEL_SCIENTIFIC, numberExpr, unmarkFormulaSql } from './validate-sql';
 
@@ -94,6 +96,8 @@ export interface TableImportOptions {
 	header?: boolean;
 	/** Keep every column as text (no type inference). */
 	allText?: boolean;
+	/** The messages are for the command line (`npm run validate`), not the page. */
+	cli?: boolean;
 	onStep?: (step: TableStep) => void;
 	/** Called with the first rows as soon as they are read (before the slow steps). */
 	onPreview?: (preview: Preview) => void;
@@ -275,6 +279,9 @@ export interface PreparedTable {
 	discard(): Promise<void>;
 }
 
+/** Columns whose checks are asked in one query (see `aggregate`). */
+const AGGREGATE_COLUMNS = 16;
+
 /** Values sampled per column to guess its type (the whole column is then checked in SQL). */
 const SAMPLE = 5000;
 
@@ -346,9 +353,11 @@ class TableImporter implements PreparedTable {
 		) {
 			this.issue('error', 'engine_stopped', 'import.file.engine_stopped');
 		} else if (isOutOfMemory(error)) {
-			this.issue('error', 'file_memory', 'import.file.memory');
+			this.report.issues.push(memoryIssue(this.opts.locale, this.opts.fileName, this.opts.cli));
+			this.report.errors++;
+			this.report.kinds = countKinds(this.report.issues);
 		} else if (this.reg) {
-			const failure = await this.reg.failure(this.opts.locale, error);
+			const failure = await this.reg.failure(this.opts.locale, error, this.opts.cli);
 			this.report.issues.push(failure);
 			this.report.errors++;
 			this.report.kinds = countKinds(this.report.issues);
@@ -371,7 +380,8 @@ class TableImporter implements PreparedTable {
 			locale: opts.locale,
 			encoding: opts.encoding,
 			delimiter: opts.delimiter,
-			pause: opts.pause
+			pause: opts.pause,
+			maxColumns: TABLE_MAX_COLUMNS
 		});
 		this.src = src;
 		r.encoding = src.encoding;
@@ -455,6 +465,25 @@ FROM ${reg.readCsv(columns, header, true)}`)
 		return this;
 	}
 
+	/**
+	 * One row of aggregates over the stage, given per column, asked a few
+	 * columns at a time: DuckDB's memory for one ungrouped aggregate with a
+	 * FILTER on each of its expressions grows with expressions × columns, and
+	 * a single query over 64 numeric columns ran out of memory.
+	 */
+	private async aggregate(perColumn: readonly string[][]): Promise<Record<string, unknown>> {
+		const out: Record<string, unknown> = {};
+		for (let at = 0; at < perColumn.length; at += AGGREGATE_COLUMNS) {
+			const exprs = perColumn.slice(at, at + AGGREGATE_COLUMNS).flat();
+			if (exprs.length === 0) continue;
+			const [row] = await this.engine.query(
+				`SELECT ${exprs.join(',\n')} FROM ${quoteIdent(this.names.stage)}`
+			);
+			Object.assign(out, row);
+		}
+		return out;
+	}
+
 	/** Line in the file of stage row `row` (DuckDB's record number, 1-based). */
 	private async lineOf(row: number): Promise<number> {
 		const src = this.src as CsvSource;
@@ -480,11 +509,13 @@ FROM ${reg.readCsv(columns, header, true)}`)
 		const decimalComma = r.decimalComma;
 
 		// Unnamed columns that are empty on every row: the `;;;` Excel leaves at the end of lines.
-		const emptyCounts = await engine.query(
-			`SELECT ${columns.map((c, i) => `count(*) FILTER (WHERE ${q(c)} IS NOT NULL AND ${q(c)} <> '')::INTEGER AS c${i}`).join(', ')} FROM ${q(names.stage)}`
+		const emptyCounts = await this.aggregate(
+			columns.map((c, i) => [
+				`count(*) FILTER (WHERE ${q(c)} IS NOT NULL AND ${q(c)} <> '')::INTEGER AS c${i}`
+			])
 		);
 		const droppable = (i: number) =>
-			(header === null || (header[i] ?? '').trim() === '') && emptyCounts[0][`c${i}`] === 0;
+			(header === null || (header[i] ?? '').trim() === '') && emptyCounts[`c${i}`] === 0;
 		const keep = columns.map(() => true);
 		// Only a run at the end of the row; an empty column in the middle is kept where it is.
 		for (let i = columns.length - 1; i > 0 && r.rows > 0 && droppable(i); i--) keep[i] = false;
@@ -516,16 +547,17 @@ FROM ${reg.readCsv(columns, header, true)}`)
 			return guessType(values, decimalComma);
 		});
 
-		const checks: string[] = [];
+		const checks: string[][] = kept.map(() => []);
 		kept.forEach((c, i) => {
 			const cand = candidates[i];
 			const col = q(c);
 			const nonEmpty = `${col} IS NOT NULL AND trim(${col}) <> ''`;
+			const check = checks[i];
 			if (cand.type === 'VARCHAR') return;
 			if (cand.type === 'MIXED') {
 				const comma = `regexp_full_match(trim(${col}), '[-+]?[0-9]+,[0-9]+')`;
 				const dot = `regexp_full_match(trim(${col}), '[-+]?[0-9]+\\.[0-9]+')`;
-				checks.push(
+				check.push(
 					`arg_min(${col}, __row) FILTER (WHERE ${comma}) AS a${i}`,
 					`min(__row) FILTER (WHERE ${comma}) AS al${i}`,
 					`arg_min(${col}, __row) FILTER (WHERE ${dot}) AS b${i}`,
@@ -534,14 +566,14 @@ FROM ${reg.readCsv(columns, header, true)}`)
 				return;
 			}
 			const bad = `${nonEmpty} AND (${typedSql(col, cand)}) IS NULL`;
-			checks.push(
+			check.push(
 				`count(*) FILTER (WHERE ${bad})::INTEGER AS bad${i}`,
 				`arg_min(${col}, __row) FILTER (WHERE ${bad}) AS badv${i}`,
 				`min(__row) FILTER (WHERE ${bad}) AS badl${i}`
 			);
 			if (cand.type === 'BIGINT') {
 				const zero = `regexp_full_match(trim(${col}), '[-+]?0[0-9]+')`;
-				checks.push(
+				check.push(
 					`count(*) FILTER (WHERE ${zero})::INTEGER AS zero${i}`,
 					`arg_min(${col}, __row) FILTER (WHERE ${zero}) AS zerov${i}`,
 					`min(__row) FILTER (WHERE ${zero}) AS zerol${i}`
@@ -551,7 +583,7 @@ FROM ${reg.readCsv(columns, header, true)}`)
 				const sci = `regexp_full_match(trim(${col}), ${quoteLiteral(EXCEL_SCIENTIFIC)})`;
 				// `5.555` with a decimal comma (or `5,555` with a point) is read as thousands.
 				const grouped = `regexp_full_match(trim(${col}), ${quoteLiteral(cand.decimalComma ? '[-+]?[1-9][0-9]{0,2}\\.[0-9]{3}' : '[-+]?[1-9][0-9]{0,2},[0-9]{3}')})`;
-				checks.push(
+				check.push(
 					`arg_min(${col}, __row) FILTER (WHERE ${sci}) AS sciv${i}`,
 					`min(__row) FILTER (WHERE ${sci}) AS scil${i}`,
 					`arg_min(${col}, __row) FILTER (WHERE ${grouped}) AS grpv${i}`,
@@ -559,9 +591,7 @@ FROM ${reg.readCsv(columns, header, true)}`)
 				);
 			}
 		});
-		const found = checks.length
-			? (await engine.query(`SELECT ${checks.join(',\n')} FROM ${q(names.stage)}`))[0]
-			: {};
+		const found = await this.aggregate(checks);
 
 		const types: GenericType[] = [];
 		for (const [i, c] of kept.entries()) {

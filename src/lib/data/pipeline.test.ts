@@ -8,6 +8,7 @@ import {
 	importFiles,
 	prepareImport,
 	issuesToCsvRows,
+	recogniseFile,
 	readHeader,
 	recordStartLines,
 	uniqueNames,
@@ -773,6 +774,16 @@ describe('prepareImport: analyse, then load', () => {
 			const r = await importCsv(small, options('activities.csv', csv([ACT_HEADER, ...rows])));
 			expect(brief(r)).toEqual(['-:-:error:file_memory']);
 			expect(r.issues[0].message).toContain('es demasiado grande para la memoria');
+			// the command-line tools run the same import: their message speaks of no browser
+			const cli = await importCsv(
+				small,
+				options('activities.csv', csv([ACT_HEADER, ...rows]), { cli: true, locale: 'en' })
+			);
+			expect(brief(cli)).toEqual(['-:-:error:file_memory']);
+			expect(cli.issues[0].message).toMatch(
+				/^“activities\.csv” is too big for the data engine’s memory/
+			);
+			expect(cli.issues[0].message).not.toMatch(/browser/);
 			expect(await small.query('SELECT count(*)::INTEGER AS n FROM activities')).toEqual([
 				{ n: 2 }
 			]);
@@ -807,6 +818,56 @@ describe('importCsv: awkward files', () => {
 			[ACT_HEADER, act('A-1', { partner: '"a\nb"' }), act('A-2') + ',extra'].join('\n') + '\n';
 		const r = await importCsv(engine, options('activities.csv', text));
 		expect(brief(r)).toEqual(['4:-:error:file_unreadable']);
+	});
+
+	it('refuses, before reading it, a header wider than the contract allows (51,200 columns froze the page)', async () => {
+		const wide = Array.from({ length: 51_200 }, () => 'c').join(',');
+		const r = await importCsv(engine, options('activities.csv', `${wide}\n`));
+		expect(brief(r)).toEqual(['-:-:error:file_too_many_columns']);
+		expect(r.issues[0].message).toBe(
+			'«activities.csv» tiene 51,200 columnas en su primera fila y se leen como máximo 300, así que no se leyó. Quite las columnas que no necesita o divida el archivo en varios más angostos. Si no esperaba tantas columnas, revise el separador.'
+		);
+		expect(r).toMatchObject({ rows: 0, loaded: 0, columns: [] });
+		// the data page asks what a dropped file is before importing it: no dataset, at once
+		expect(recogniseFile('ancho.csv', utf8(wide))).toBeNull();
+		// 300 columns are read: the extra ones are ignored
+		const extra = Array.from({ length: 288 }, (_, i) => `x${i}`);
+		const ok = await importCsv(
+			engine,
+			options(
+				'activities.csv',
+				csv([[ACT_HEADER, ...extra].join(','), [act('A-1'), ...extra].join(',')])
+			)
+		);
+		expect(ok).toMatchObject({ errors: 0, loaded: 1 });
+		expect(ok.columns).toHaveLength(300);
+		expect(await engine.query('SELECT count(*)::INTEGER AS n FROM activities')).toEqual([{ n: 1 }]);
+	}, 15_000);
+
+	it('refuses, before reading it, a file with a line longer than 1 MB, naming the line', async () => {
+		const long = act('A-2', { partner: 'x'.repeat(1_500_000) });
+		const r = await importCsv(
+			engine,
+			options('activities.csv', csv([ACT_HEADER, act('A-1'), long]))
+		);
+		expect(brief(r)).toEqual(['3:-:error:file_line_too_long']);
+		expect(r.issues[0].message).toBe(
+			'La línea 3 de «activities.csv» mide 1,465 KB y se leen como máximo 1,024 KB por línea, así que el archivo no se leyó. Puede faltar un salto de línea o unas comillas de cierre: corrija esa línea o exporte el archivo de nuevo como CSV.'
+		);
+		expect(r.loaded).toBe(0);
+	}, 15_000);
+
+	it('warns when a header is repeated exactly (`ubigeo` twice), and reads the first', async () => {
+		const r = await importCsv(
+			engine,
+			options('activities.csv', csv([`${ACT_HEADER},ubigeo`, `${act('A-1')},150101`]))
+		);
+		expect(brief(r)).toEqual(['-:ubigeo_1:warning:column_duplicate']);
+		expect(r.issues[0].message).toBe(
+			'La columna «ubigeo» aparece más de una vez en el encabezado: se lee la primera y se ignora la de la posición 13 (en la vista previa, «ubigeo_1»). Quite o renombre la repetida.'
+		);
+		expect(r).toMatchObject({ loaded: 1, errors: 0, warnings: 1 });
+		expect(await engine.query('SELECT ubigeo FROM activities')).toEqual([{ ubigeo: '070101' }]);
 	});
 
 	it('refuses a header whose quote never closes', async () => {

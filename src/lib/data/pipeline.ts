@@ -23,7 +23,8 @@ import { decodeBytes, type Encoding } from './decode';
 import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
 import { fastCheckSql, fastReadTypes, fastSelectSql } from './fast-sql';
 import { DATASET_SPECS, columnSpec, type DatasetSpec } from './schema';
-import { readRecords, sniffDialect, type DateOrder, type Delimiter } from './sniff';
+import { CONTRACT_MAX_COLUMNS, headerFieldCount, unitWidthOf } from './shape';
+import { DELIMITERS, readRecords, sniffDialect, type DateOrder, type Delimiter } from './sniff';
 import {
 	countLines,
 	errorText,
@@ -31,6 +32,7 @@ import {
 	headOf,
 	isOutOfMemory,
 	makeIssue,
+	memoryIssue,
 	readSource,
 	RegisteredSource,
 	skipQuoted,
@@ -137,6 +139,8 @@ export interface ImportOptions {
 	mapping?: Record<string, string>;
 	/** Most issues listed in the report (all are counted). Default 10,000. */
 	maxIssues?: number;
+	/** The messages are for the command line (`npm run validate`, `npm run metrics`), not the page. */
+	cli?: boolean;
 	/** Called as each step starts (for a progress display). */
 	onStep?: (step: ImportStep) => void;
 	/** Called with the first rows as soon as they are read (before the slow steps). */
@@ -229,10 +233,18 @@ export function readHeader(text: string, delimiter: Delimiter): string[] | null 
  */
 export function uniqueNames(headers: readonly string[]): string[] {
 	const seen = new Set<string>(['__line']);
+	// The next suffix to try for each name: a name repeated n times costs n steps, not n².
+	const next = new Map<string, number>();
 	return headers.map((h, i) => {
 		const base = h === '' ? `column${i}` : h;
+		const key = base.toLowerCase();
 		let name = base;
-		for (let k = 1; seen.has(name.toLowerCase()); k++) name = `${base}_${k}`;
+		let k = next.get(key) ?? 1;
+		if (seen.has(key)) {
+			while (seen.has(`${key}_${k}`)) k++;
+			name = `${base}_${k++}`;
+		}
+		next.set(key, k);
 		seen.add(name.toLowerCase());
 		return name;
 	});
@@ -512,9 +524,10 @@ class Importer implements PreparedImport {
 		} else if (engineStopped(error)) {
 			this.fileIssue('error', 'engine_stopped', 'import.file.engine_stopped');
 		} else if (isOutOfMemory(error)) {
-			this.fileIssue('error', 'file_memory', 'import.file.memory');
+			this.fileIssues.push(memoryIssue(this.opts.locale, this.opts.fileName, this.opts.cli));
+			this.summarise();
 		} else if (this.reg) {
-			this.fileIssues.push(await this.reg.failure(this.opts.locale, error));
+			this.fileIssues.push(await this.reg.failure(this.opts.locale, error, this.opts.cli));
 			this.summarise();
 		} else {
 			throw error;
@@ -534,7 +547,8 @@ class Importer implements PreparedImport {
 			locale: opts.locale,
 			encoding: opts.encoding,
 			delimiter: opts.delimiter,
-			pause: opts.pause
+			pause: opts.pause,
+			maxColumns: CONTRACT_MAX_COLUMNS
 		});
 		r.encoding = src.encoding;
 		this.fileIssues.push(...src.issues);
@@ -594,7 +608,7 @@ class Importer implements PreparedImport {
 			return this.fail(error);
 		}
 
-		const m = mapHeaders(spec, columns, opts.mapping);
+		const m = mapHeaders(spec, columns, opts.mapping, header);
 		for (const weak of m.weak) {
 			const col = m.mapping[weak];
 			const share = codeShareSql(names.source, col);
@@ -634,11 +648,16 @@ class Importer implements PreparedImport {
 			return this;
 		}
 		for (const s of m.shadowed) {
+			const at = columns.indexOf(s.header);
+			// A header written twice was renamed (`ubigeo` → `ubigeo_1`) to stage it: name it as written.
+			const repeated = header[at] !== s.header;
 			this.fileIssue(
 				'warning',
 				'column_duplicate',
-				'import.columns.duplicate',
-				{ header: s.header, column: s.column, source: m.mapping[s.column] },
+				repeated ? 'import.columns.repeated' : 'import.columns.duplicate',
+				repeated
+					? { header: header[at], position: at + 1, name: s.header }
+					: { header: s.header, column: s.column, source: m.mapping[s.column] },
 				null,
 				s.header
 			);
@@ -1053,7 +1072,15 @@ async function swappable(engine: Engine, table: string): Promise<boolean> {
 export function recogniseFile(fileName: string, bytes: Uint8Array): DatasetName | null {
 	const byName = datasetFromFileName(fileName);
 	if (byName) return byName;
-	const text = stripBom(decodeBytes(headOf(bytes)).text);
+	const head = headOf(bytes);
+	const decoded = decodeBytes(head);
+	// A header wider than any dataset's limit is no dataset: say so before
+	// sniffing and mapping it, which would take long on 50,000 columns.
+	const width = unitWidthOf(decoded.encoding);
+	for (const d of DELIMITERS) {
+		if (headerFieldCount(head, width, d, head.length).count > CONTRACT_MAX_COLUMNS) return null;
+	}
+	const text = stripBom(decoded.text);
 	const header = readHeader(text, sniffDialect(text).delimiter);
 	return header ? detectDataset(uniqueNames(header)) : null;
 }
@@ -1069,6 +1096,8 @@ export interface ImportFilesOptions {
 	maxIssues?: number;
 	/** See `ImportOptions.detailed`. */
 	detailed?: boolean;
+	/** See `ImportOptions.cli`. */
+	cli?: boolean;
 }
 
 export interface ImportFilesResult {
@@ -1109,7 +1138,8 @@ export async function importFiles(
 			today: opts.today,
 			locale: opts.locale,
 			maxIssues: opts.maxIssues,
-			detailed: opts.detailed
+			detailed: opts.detailed,
+			cli: opts.cli
 		});
 		reports.push(report);
 		if (report.dataset)

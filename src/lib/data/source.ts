@@ -11,7 +11,9 @@ import type { Engine } from '../engine/types';
 import { quoteLiteral } from '../engine/sql';
 import { EngineError } from '../engine/types';
 import { tr, type Locale } from '../i18n';
+import { formatNumber } from '../i18n/format';
 import { decodeBytes, decodeBytesAsync, plausibleWindows1252, type Encoding } from './decode';
+import { checkShape, CONTRACT_MAX_COLUMNS, unitWidthOf, type ShapeProblem } from './shape';
 import { sniffDialect, type Delimiter, type Dialect } from './sniff';
 
 export type Severity = 'error' | 'warning';
@@ -38,6 +40,8 @@ export interface ReadOptions {
 	delimiter?: Delimiter;
 	/** Yields to the page between slices of JS work (default: a macrotask). */
 	pause?: () => Promise<void>;
+	/** Most columns the header may have (default: the data contract's limit). */
+	maxColumns?: number;
 }
 
 /** A decoded, sniffed file, ready to register with DuckDB. */
@@ -348,10 +352,63 @@ export function makeIssue(
 	};
 }
 
+const kilobytes = (bytes: number, locale: Locale) => formatNumber(Math.ceil(bytes / 1024), locale);
+
+/** The file-level error for a file of the wrong shape (nothing of it was parsed). */
+export function shapeIssue(locale: Locale, file: string, problem: ShapeProblem): ImportIssue {
+	if (problem.kind === 'columns') {
+		return makeIssue(
+			locale,
+			file,
+			'error',
+			'file_too_many_columns',
+			'import.file.too_many_columns',
+			{
+				count: formatNumber(problem.count, locale),
+				limit: formatNumber(problem.limit, locale)
+			}
+		);
+	}
+	return makeIssue(
+		locale,
+		file,
+		'error',
+		'file_line_too_long',
+		'import.file.line_too_long',
+		{
+			line: problem.line,
+			size: kilobytes(problem.bytes, locale),
+			limit: kilobytes(problem.limit, locale)
+		},
+		problem.line
+	);
+}
+
+/**
+ * The file-level error for a file whose header is wider than
+ * `opts.maxColumns` (default: the contract's limit) or that has a line
+ * longer than `MAX_LINE_BYTES`, or null. Works on the bytes; `encoding` is the
+ * one the head of the file decodes as (default: detected from it).
+ */
+export function shapeRefusal(
+	opts: Pick<
+		ReadOptions,
+		'fileName' | 'bytes' | 'locale' | 'encoding' | 'delimiter' | 'maxColumns'
+	>,
+	encoding: Encoding = decodeBytes(headOf(opts.bytes), opts.encoding).encoding
+): ImportIssue | null {
+	const problem = checkShape(opts.bytes, unitWidthOf(encoding), {
+		maxColumns: opts.maxColumns ?? CONTRACT_MAX_COLUMNS,
+		delimiter: opts.delimiter
+	});
+	return problem && shapeIssue(opts.locale, opts.fileName, problem);
+}
+
 /**
  * Decodes and sniffs a file. Never throws for bad content: a file that is not
- * text (NUL bytes), or not in an encoding we can tell, comes back `fatal`
- * with one clear error.
+ * text (NUL bytes), not in an encoding we can tell, or of the wrong shape
+ * (too many columns, too long a line: checked on the bytes, before anything
+ * else reads them) comes back `fatal` with one clear error.
  */
 export async function readSource(opts: ReadOptions): Promise<CsvSource> {
 	const file = opts.fileName;
@@ -370,6 +427,25 @@ export async function readSource(opts: ReadOptions): Promise<CsvSource> {
 	const headBytes = headOf(bytes);
 	const head = decodeBytes(headBytes, opts.encoding);
 	let encoding = head.encoding;
+
+	// Before anything reads the whole file: too many columns or too long a line.
+	const shape = shapeRefusal(opts, encoding);
+	if (shape) {
+		issues.push(shape);
+		return {
+			file,
+			encoding,
+			dialect: sniffDialect(''),
+			headText: '',
+			text: null,
+			buffer: null,
+			bytes,
+			replaced: 0,
+			skip: 0,
+			issues,
+			fatal: true
+		};
+	}
 	let buffer: Uint8Array | null = null;
 	let text: string | null = null;
 	let replaced = head.replaced ?? 0;
@@ -476,6 +552,21 @@ export async function readSource(opts: ReadOptions): Promise<CsvSource> {
 
 // ---------------------------------------------------------------------------
 // DuckDB side
+
+/**
+ * The engine ran out of memory on this file. In the browser the message
+ * speaks of the memory the browser gives the engine; the command-line tools
+ * (`cli`) run the same pipeline in Node, where there is no browser to blame.
+ */
+export function memoryIssue(locale: Locale, file: string, cli = false): ImportIssue {
+	return makeIssue(
+		locale,
+		file,
+		'error',
+		'file_memory',
+		cli ? 'import.file.memory_cli' : 'import.file.memory'
+	);
+}
 
 /** DuckDB error text → a readable reason and the line it names (if any). */
 export interface ReadFailure {
@@ -602,11 +693,14 @@ export class RegisteredSource {
 		return starts[readerLine - 1] ?? readerLine;
 	}
 
-	/** One file-level error for a failed read: memory, or a CSV problem with its line. */
-	async failure(locale: Locale, error: unknown): Promise<ImportIssue> {
+	/**
+	 * One file-level error for a failed read: memory, or a CSV problem with its
+	 * line. `cli`: the message is for the command line (see `memoryIssue`).
+	 */
+	async failure(locale: Locale, error: unknown, cli = false): Promise<ImportIssue> {
 		const f = readFailure(locale, error);
 		const file = this.source.file;
-		if (f.memory) return makeIssue(locale, file, 'error', 'file_memory', 'import.file.memory');
+		if (f.memory) return memoryIssue(locale, file, cli);
 		if (f.line === null) {
 			return makeIssue(locale, file, 'error', 'file_unreadable', 'import.file.unreadable_noline', {
 				reason: f.reason

@@ -48,6 +48,8 @@ const area: Area = {
 		'import.code.file_unreadable': 'El archivo no se pudo leer como CSV',
 		'import.code.file_binary': 'No es un archivo de texto',
 		'import.code.file_memory': 'Archivo demasiado grande',
+		'import.code.file_too_many_columns': 'Demasiadas columnas',
+		'import.code.file_line_too_long': 'Línea demasiado larga',
 		'import.code.engine_stopped': 'El motor de datos se detuvo',
 		'import.code.encoding_unknown': 'Codificación no reconocida',
 		'import.code.encoding_replaced': 'Bytes que no son UTF-8',
@@ -94,6 +96,12 @@ const area: Area = {
 			'{count} secuencias de bytes de «{file}» no son UTF-8 válido (la primera en la línea {line}) y se muestran como «�». Revise esos textos, o guarde el archivo de nuevo como «CSV UTF-8».',
 		'import.file.memory':
 			'«{file}» es demasiado grande para la memoria que el navegador da al motor de datos. No se cargó ninguna fila y los datos que ya tenía siguen intactos. Divida el archivo en partes más pequeñas (puede agregarlas una tras otra) o use un equipo con más memoria.',
+		'import.file.too_many_columns':
+			'«{file}» tiene {count} columnas en su primera fila y se leen como máximo {limit}, así que no se leyó. Quite las columnas que no necesita o divida el archivo en varios más angostos. Si no esperaba tantas columnas, revise el separador.',
+		'import.file.line_too_long':
+			'La línea {line} de «{file}» mide {size} KB y se leen como máximo {limit} KB por línea, así que el archivo no se leyó. Puede faltar un salto de línea o unas comillas de cierre: corrija esa línea o exporte el archivo de nuevo como CSV.',
+		'import.file.memory_cli':
+			'«{file}» es demasiado grande para la memoria del motor de datos. No se cargó ninguna fila. Divida el archivo en partes más pequeñas y revíselas una por una.',
 		'import.file.engine_stopped':
 			'El motor de datos se detuvo mientras leía «{file}» (probablemente por falta de memoria). Se reinició con los datos que ya tenía; no se cargó ninguna fila de este archivo. Divida el archivo en partes más pequeñas.',
 		'import.csv.invalid':
@@ -108,6 +116,8 @@ const area: Area = {
 			'Faltan columnas obligatorias de {dataset} en «{file}»: {columns}. Agréguelas a la fila de encabezado (se aceptan los nombres en español). No se cargó ninguna fila.',
 		'import.columns.duplicate':
 			'Se ignoró la columna «{header}»: «{column}» ya se lee de la columna «{source}». Quite o renombre una de las dos.',
+		'import.columns.repeated':
+			'La columna «{header}» aparece más de una vez en el encabezado: se lee la primera y se ignora la de la posición {position} (en la vista previa, «{name}»). Quite o renombre la repetida.',
 		'import.columns.not_codes':
 			'La columna «{header}» no contiene códigos ubigeo (6 dígitos), así que no se usó como código de distrito. Agregue una columna «ubigeo» con los códigos.',
 		'import.lines.approximate':
@@ -232,6 +242,8 @@ const area: Area = {
 		'import.code.file_unreadable': 'The file could not be read as CSV',
 		'import.code.file_binary': 'Not a text file',
 		'import.code.file_memory': 'File too big',
+		'import.code.file_too_many_columns': 'Too many columns',
+		'import.code.file_line_too_long': 'Line too long',
 		'import.code.engine_stopped': 'The data engine stopped',
 		'import.code.encoding_unknown': 'Encoding not recognised',
 		'import.code.encoding_replaced': 'Bytes that are not UTF-8',
@@ -278,6 +290,12 @@ const area: Area = {
 			'{count} byte sequences of “{file}” are not valid UTF-8 (the first on line {line}) and show as “�”. Check those texts, or save the file again as “CSV UTF-8”.',
 		'import.file.memory':
 			'“{file}” is too big for the memory the browser gives the data engine. No row was loaded and the data you had are intact. Split the file into smaller parts (you can append them one after another) or use a computer with more memory.',
+		'import.file.too_many_columns':
+			'“{file}” has {count} columns in its first row and at most {limit} are read, so it was not read. Remove the columns you do not need, or split the file into narrower ones. If you did not expect so many columns, check the delimiter.',
+		'import.file.line_too_long':
+			'Line {line} of “{file}” is {size} KB long and at most {limit} KB per line are read, so the file was not read. A line break or a closing quote may be missing: fix that line, or export the file again as CSV.',
+		'import.file.memory_cli':
+			'“{file}” is too big for the data engine’s memory. No row was loaded. Split the file into smaller parts and check them one by one.',
 		'import.file.engine_stopped':
 			'The data engine stopped while reading “{file}” (probably out of memory). It restarted with the data you had; no row of this file was loaded. Split the file into smaller parts.',
 		'import.csv.invalid':
@@ -292,6 +310,8 @@ const area: Area = {
 			'Required columns of {dataset} are missing from “{file}”: {columns}. Add them to the header row (Spanish names are accepted too). No row was loaded.',
 		'import.columns.duplicate':
 			'Column “{header}” was ignored: “{column}” is already read from column “{source}”. Remove or rename one of them.',
+		'import.columns.repeated':
+			'The column “{header}” appears more than once in the header: the first is read and the one at position {position} is ignored (“{name}” in the preview). Remove or rename the repeated one.',
 		'import.columns.not_codes':
 			'Column “{header}” does not hold ubigeo codes (6 digits), so it was not used as the district code. Add a “ubigeo” column with the codes.',
 		'import.lines.approximate':
