@@ -120,6 +120,22 @@ function chromiumPids(profile: string): number[] {
 		.map(Number);
 }
 
+/** SIGKILL, as a crash or a power cut: no unload, no pagehide. The profile stays. */
+async function kill(browser: Browser): Promise<void> {
+	const closed = new Promise<void>((resolve) => browser.context.once('close', () => resolve()));
+	const pids = chromiumPids(browser.profile);
+	expect(pids.length).toBeGreaterThan(0);
+	for (const pid of pids) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// already gone with its parent
+		}
+	}
+	await closed;
+	open.splice(open.indexOf(browser), 1);
+}
+
 // ---------------------------------------------------------------------------
 // Page helpers
 
@@ -335,19 +351,7 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 			await waitSaved(first.page);
 			expect(first.errors).toEqual([]);
 
-			// SIGKILL, as a crash or a power cut: no unload, no pagehide
-			const closed = new Promise<void>((resolve) => first.context.once('close', () => resolve()));
-			const pids = chromiumPids(first.profile);
-			expect(pids.length).toBeGreaterThan(0);
-			for (const pid of pids) {
-				try {
-					process.kill(pid, 'SIGKILL');
-				} catch {
-					// already gone with its parent
-				}
-			}
-			await closed;
-			open.splice(open.indexOf(first), 1);
+			await kill(first);
 
 			const again = await launch(first.profile);
 			await again.page.goto(FORM('2025'));
@@ -356,6 +360,39 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 			expect(await evidence(again.page, a.indicator_id).inputValue()).toBe(
 				'Ordenanza N.° 245-2023-MDL'
 			);
+			expect(again.errors).toEqual([]);
+		},
+		SLOW
+	);
+
+	it(
+		'saves while the official keeps typing: a browser killed mid-typing keeps all but the last second',
+		async () => {
+			const first = await launch();
+			await startRound(first.page, '2025');
+			const [a] = POLICY;
+			await radio(first.page, a.indicator_id, 'Cumple').check();
+			await waitSaved(first.page);
+
+			// 30 keys at 150 ms each (4.5 s), never pausing long enough for a "quiet" save;
+			// the browser is killed the moment the last one is on screen
+			const text = 'Ordenanza municipal 245-2023-M';
+			const field = evidence(first.page, a.indicator_id);
+			const typing = field.pressSequentially(text, { delay: 150 }).catch(() => {});
+			await expect
+				.poll(() => field.inputValue(), { timeout: 30_000, interval: 20 })
+				.toHaveLength(text.length);
+			await kill(first);
+			await typing;
+
+			const again = await launch(first.profile);
+			await again.page.goto(FORM('2025'));
+			await waitForm(again.page);
+			const kept = await evidence(again.page, a.indicator_id).inputValue();
+			console.info(`kept ${kept.length} of ${text.length} characters typed at 150 ms a key`);
+			expect(text.startsWith(kept)).toBe(true);
+			// at most about a second of typing lost (7 keys), with room for a busy machine
+			expect(text.length - kept.length).toBeLessThanOrEqual(10);
 			expect(again.errors).toEqual([]);
 		},
 		SLOW
