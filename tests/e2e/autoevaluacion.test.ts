@@ -399,6 +399,54 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 	);
 
 	it(
+		'the database deleted while the page is open: the store is made again and saving goes on',
+		async () => {
+			const browser = await launch();
+			const { page } = browser;
+			await startRound(page, '2025');
+			const [a, b] = POLICY;
+			await radio(page, a.indicator_id, 'Cumple').check();
+			await waitSaved(page);
+
+			// another page of the site deletes the database: this page is asked to close it
+			const other = await browser.context.newPage(); // a plain file: its favicon 404 is no concern
+			await other.goto(`${base()}/robots.txt`);
+			await other.evaluate(
+				() =>
+					new Promise<void>((resolve, reject) => {
+						const req = indexedDB.deleteDatabase('integra-forms');
+						req.onsuccess = () => resolve();
+						req.onerror = () => reject(req.error);
+					})
+			);
+			const first = 'a'.repeat(200);
+			await evidence(page, a.indicator_id).fill(first);
+			await waitSaved(page);
+
+			// the browser drops the site's IndexedDB ("clear site data"): the connection is closed under it
+			const cdp = await browser.context.newCDPSession(page);
+			await cdp.send('Storage.clearDataForOrigin', {
+				origin: new URL(base()).origin,
+				storageTypes: 'indexeddb'
+			});
+			const second = 'b'.repeat(200);
+			await radio(page, b.indicator_id, 'Parcial').check();
+			await evidence(page, b.indicator_id).fill(second);
+			await waitSaved(page);
+			expect(await page.getByTestId('conflict').count()).toBe(0);
+			expect(await page.getByTestId('storage-error').count()).toBe(0);
+
+			await page.reload();
+			await waitForm(page);
+			expect(await evidence(page, a.indicator_id).inputValue()).toBe(first);
+			expect(await radio(page, b.indicator_id, 'Parcial').isChecked()).toBe(true);
+			expect(await evidence(page, b.indicator_id).inputValue()).toBe(second);
+			expect(browser.errors).toEqual([]);
+		},
+		SLOW
+	);
+
+	it(
 		'a second tab with the same draft: the older tab says so, steps back, and newer answers stay',
 		async () => {
 			const browser = await launch();

@@ -141,6 +141,24 @@ describe('Autosave', () => {
 		expect((await store.getDraft(draft.id))?.revision).toBe(2);
 	});
 
+	it('writes the draft again when storage lost it under the page: no conflict', async () => {
+		const onConflict = vi.fn();
+		const a = autosave(0, onConflict);
+		a.changed();
+		await a.flush();
+		a.changed();
+		await a.flush();
+		expect(a.revision).toBe(2);
+		store.drafts.clear(); // the database deleted while the page is open
+		draft.updatedAt = 'after the loss';
+		a.changed();
+		await a.flush();
+		expect(onConflict).not.toHaveBeenCalled();
+		expect(a.state).toBe('saved');
+		expect(a.revision).toBe(3);
+		expect((await store.getDraft(draft.id))?.updatedAt).toBe('after the loss');
+	});
+
 	it('never runs two saves at once: a change during a save is written after it', async () => {
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
