@@ -10,6 +10,7 @@
 import type { PlanAction } from './actions';
 import type { Draft } from './model';
 import { idbDone, idbRequest, openIdb } from '../idb';
+import { askPersistentStorage } from '../storage-persistence.svelte';
 
 export interface StoredDraft extends Draft {
 	/** Incremented by every save; 1 after the first. */
@@ -148,6 +149,11 @@ export class IdbRecordStore implements RecordStore {
 			finished.then(() => resolve(next), reject);
 		});
 		finished.catch(() => {}); // observed through `outcome`
+		// drafts are kept here: ask the browser not to clear them under storage pressure
+		void outcome.then(
+			() => askPersistentStorage(),
+			() => {}
+		);
 		return outcome;
 	}
 
@@ -169,6 +175,7 @@ export class IdbRecordStore implements RecordStore {
 			throw error;
 		}
 		await finished;
+		void askPersistentStorage();
 	}
 }
 
