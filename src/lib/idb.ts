@@ -23,7 +23,11 @@ export function idbDone(tx: IDBTransaction): Promise<void> {
 export interface OpenOptions {
 	/** Creates what the stores need (runs on the first open and on upgrades). */
 	upgrade(db: IDBDatabase): void;
-	/** Another tab wants to upgrade: the database is closed, then this runs (reopen on next use). */
+	/**
+	 * The connection is gone, so reopen on next use: another tab wants to
+	 * upgrade or delete the database (it is closed first), or the browser
+	 * closed it (the site's data cleared).
+	 */
 	onVersionChange(): void;
 	/** Give up after this long (private modes where open never answers); none when omitted. */
 	timeoutMs?: number;
@@ -65,6 +69,7 @@ export function openIdb(name: string, version: number, opts: OpenOptions): Promi
 				db.close();
 				opts.onVersionChange();
 			};
+			db.onclose = () => opts.onVersionChange();
 			resolve(db);
 		};
 		req.onerror = () => fail(req.error);

@@ -120,6 +120,22 @@ function chromiumPids(profile: string): number[] {
 		.map(Number);
 }
 
+/** SIGKILL, as a crash or a power cut: no unload, no pagehide. The profile stays. */
+async function kill(browser: Browser): Promise<void> {
+	const closed = new Promise<void>((resolve) => browser.context.once('close', () => resolve()));
+	const pids = chromiumPids(browser.profile);
+	expect(pids.length).toBeGreaterThan(0);
+	for (const pid of pids) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// already gone with its parent
+		}
+	}
+	await closed;
+	open.splice(open.indexOf(browser), 1);
+}
+
 // ---------------------------------------------------------------------------
 // Page helpers
 
@@ -335,19 +351,7 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 			await waitSaved(first.page);
 			expect(first.errors).toEqual([]);
 
-			// SIGKILL, as a crash or a power cut: no unload, no pagehide
-			const closed = new Promise<void>((resolve) => first.context.once('close', () => resolve()));
-			const pids = chromiumPids(first.profile);
-			expect(pids.length).toBeGreaterThan(0);
-			for (const pid of pids) {
-				try {
-					process.kill(pid, 'SIGKILL');
-				} catch {
-					// already gone with its parent
-				}
-			}
-			await closed;
-			open.splice(open.indexOf(first), 1);
+			await kill(first);
 
 			const again = await launch(first.profile);
 			await again.page.goto(FORM('2025'));
@@ -357,6 +361,87 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 				'Ordenanza N.° 245-2023-MDL'
 			);
 			expect(again.errors).toEqual([]);
+		},
+		SLOW
+	);
+
+	it(
+		'saves while the official keeps typing: a browser killed mid-typing keeps all but the last second',
+		async () => {
+			const first = await launch();
+			await startRound(first.page, '2025');
+			const [a] = POLICY;
+			await radio(first.page, a.indicator_id, 'Cumple').check();
+			await waitSaved(first.page);
+
+			// 30 keys at 150 ms each (4.5 s), never pausing long enough for a "quiet" save;
+			// the browser is killed the moment the last one is on screen
+			const text = 'Ordenanza municipal 245-2023-M';
+			const field = evidence(first.page, a.indicator_id);
+			const typing = field.pressSequentially(text, { delay: 150 }).catch(() => {});
+			await expect
+				.poll(() => field.inputValue(), { timeout: 30_000, interval: 20 })
+				.toHaveLength(text.length);
+			await kill(first);
+			await typing;
+
+			const again = await launch(first.profile);
+			await again.page.goto(FORM('2025'));
+			await waitForm(again.page);
+			const kept = await evidence(again.page, a.indicator_id).inputValue();
+			console.info(`kept ${kept.length} of ${text.length} characters typed at 150 ms a key`);
+			expect(text.startsWith(kept)).toBe(true);
+			// at most about a second of typing lost (7 keys), with room for a busy machine
+			expect(text.length - kept.length).toBeLessThanOrEqual(10);
+			expect(again.errors).toEqual([]);
+		},
+		SLOW
+	);
+
+	it(
+		'the database deleted while the page is open: the store is made again and saving goes on',
+		async () => {
+			const browser = await launch();
+			const { page } = browser;
+			await startRound(page, '2025');
+			const [a, b] = POLICY;
+			await radio(page, a.indicator_id, 'Cumple').check();
+			await waitSaved(page);
+
+			// another page of the site deletes the database: this page is asked to close it
+			const other = await browser.context.newPage(); // a plain file: its favicon 404 is no concern
+			await other.goto(`${base()}/robots.txt`);
+			await other.evaluate(
+				() =>
+					new Promise<void>((resolve, reject) => {
+						const req = indexedDB.deleteDatabase('integra-forms');
+						req.onsuccess = () => resolve();
+						req.onerror = () => reject(req.error);
+					})
+			);
+			const first = 'a'.repeat(200);
+			await evidence(page, a.indicator_id).fill(first);
+			await waitSaved(page);
+
+			// the browser drops the site's IndexedDB ("clear site data"): the connection is closed under it
+			const cdp = await browser.context.newCDPSession(page);
+			await cdp.send('Storage.clearDataForOrigin', {
+				origin: new URL(base()).origin,
+				storageTypes: 'indexeddb'
+			});
+			const second = 'b'.repeat(200);
+			await radio(page, b.indicator_id, 'Parcial').check();
+			await evidence(page, b.indicator_id).fill(second);
+			await waitSaved(page);
+			expect(await page.getByTestId('conflict').count()).toBe(0);
+			expect(await page.getByTestId('storage-error').count()).toBe(0);
+
+			await page.reload();
+			await waitForm(page);
+			expect(await evidence(page, a.indicator_id).inputValue()).toBe(first);
+			expect(await radio(page, b.indicator_id, 'Parcial').isChecked()).toBe(true);
+			expect(await evidence(page, b.indicator_id).inputValue()).toBe(second);
+			expect(browser.errors).toEqual([]);
 		},
 		SLOW
 	);
@@ -473,6 +558,84 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 			);
 			expect(rows.map((r) => [r.indicator_id, r.answer])).toEqual([[a.indicator_id, 'cumple']]);
 			expect(await axeViolations(page)).toEqual([]);
+		},
+		SLOW
+	);
+
+	it(
+		'asks before leaving when nothing could be saved, keeps the alert until a save succeeds, and a backup copy is enough',
+		async () => {
+			const { page, errors } = await launch();
+			await startRound(page, '2025');
+			await waitSaved(page);
+			// IndexedDB and localStorage both refuse every write
+			await page.evaluate(() => {
+				const w = window as unknown as Record<string, unknown>;
+				w.realPut = IDBObjectStore.prototype.put;
+				w.realSetItem = Storage.prototype.setItem;
+				w.puts = 0;
+				const full = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				IDBObjectStore.prototype.put = function () {
+					(w.puts as number)++;
+					throw full();
+				};
+				Storage.prototype.setItem = function () {
+					throw full();
+				};
+			});
+			const [a] = POLICY;
+			await radio(page, a.indicator_id, 'Cumple').check();
+			const alert = page.getByTestId('storage-error');
+			await alert.waitFor();
+			expect(await alert.textContent()).toContain('se perderá al cerrarla o recargarla');
+			// each retry fails: the alert never leaves the page meanwhile
+			await page.evaluate(() => {
+				const w = window as unknown as Record<string, number>;
+				w.alertGone = 0;
+				new MutationObserver(() => {
+					if (!document.querySelector('[data-testid="storage-error"]')) w.alertGone++;
+				}).observe(document.body, { childList: true, subtree: true });
+				w.puts = 0;
+			});
+			await evidence(page, a.indicator_id).pressSequentially('sin guardar', { delay: 100 });
+			await poll(() =>
+				page.evaluate(() => (window as unknown as Record<string, number>).puts)
+			).toBeGreaterThanOrEqual(2);
+			expect(
+				await page.evaluate(() => (window as unknown as Record<string, number>).alertGone)
+			).toBe(0);
+			expect(await page.getByTestId('save-status').textContent()).toBe('No se pudo guardar');
+
+			// reloading asks first; staying keeps what was typed
+			const asked = page.waitForEvent('dialog');
+			await page.evaluate(() => setTimeout(() => location.reload()));
+			const dialog = await asked;
+			expect(dialog.type()).toBe('beforeunload');
+			await dialog.dismiss();
+			expect(await evidence(page, a.indicator_id).inputValue()).toBe('sin guardar');
+
+			// localStorage works again (IndexedDB still does not): the backup copy is kept,
+			// the page says so, and a reload asks nothing and loses nothing
+			await page.evaluate(() => {
+				const w = window as unknown as Record<string, typeof Storage.prototype.setItem>;
+				Storage.prototype.setItem = w.realSetItem;
+			});
+			await evidence(page, a.indicator_id).pressSequentially('!');
+			await poll(() => alert.textContent()).toContain('Hay una copia de lo que escribió');
+			const dialogs: string[] = [];
+			page.on('dialog', (d) => {
+				dialogs.push(d.type());
+				void d.dismiss();
+			});
+			await page.reload();
+			await waitForm(page);
+			expect(dialogs).toEqual([]);
+			expect(await radio(page, a.indicator_id, 'Cumple').isChecked()).toBe(true);
+			expect(await evidence(page, a.indicator_id).inputValue()).toBe('sin guardar!');
+			// storage works after the reload: saved, and the alert is gone
+			await waitSaved(page);
+			expect(await alert.count()).toBe(0);
+			expect(errors).toEqual([]);
 		},
 		SLOW
 	);

@@ -14,6 +14,7 @@ import type { Encoding } from './decode';
 import type { Delimiter } from './sniff';
 import type { DatasetName } from './tables';
 import { idbDone, idbRequest, openIdb } from '../idb';
+import { askPersistentStorage } from '../storage-persistence.svelte';
 
 interface Base {
 	/** Assigned by the store: the log order. */
@@ -164,6 +165,8 @@ export class ImportLog {
 		const id = (await idbRequest(log.add(rest))) as number;
 		if (bytes) files.put(bytes, id);
 		await idbDone(tx);
+		// the user's files are kept here: ask the browser not to clear them under storage pressure
+		void askPersistentStorage();
 		return id;
 	}
 

@@ -5,11 +5,18 @@
  * timeout), so a dead worker loses nothing the user loaded.
  *
  * A file that makes the engine die while it is replayed would make every
- * restart die too: the entry being replayed is noted in IndexedDB first, and
- * skipped (and reported) if the note is still there on the next replay.
+ * restart die too. So the entry being replayed is noted in IndexedDB first;
+ * a note still there on the next replay means that replay never finished.
+ * That alone is no proof against the file: a reload or a closed tab stops a
+ * replay too (a 1,000,000-row file takes seconds). A page that goes away
+ * normally says so (`pagehide`, a synchronous localStorage write), so only
+ * a replay that ended without it (the page or the engine died), or an engine
+ * that crashed or timed out on the entry, marks the file as one that stopped
+ * the engine. A marked file is skipped, kept, and reported with a way to try
+ * it again; nothing is ever deleted for it.
  */
 import { quoteIdent } from '../engine/sql';
-import type { Engine } from '../engine/types';
+import { EngineError, type Engine } from '../engine/types';
 import { tr, type Locale } from '../i18n';
 import { importTable } from './generic';
 import { isReferenced, pruneOrphansSql } from './orphans';
@@ -19,6 +26,46 @@ import { restoreState, type RestoreProblem } from './restore.svelte';
 import { DATASET_NAMES } from './tables';
 
 const IN_FLIGHT = 'replaying';
+/** Ids of the entries that stopped the engine: skipped until the user tries them again. */
+const STOPPED = 'stopped';
+/** localStorage: the page went away normally while replaying this entry id. */
+const LEFT = 'integra.replay.left';
+
+/** Minimal storage for the `pagehide` note (localStorage in the browser). */
+export type NoteStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function browserNotes(): NoteStorage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		return null;
+	}
+}
+
+/** The note left by a page that went away during a replay; read once. */
+function takeLeftNote(notes: NoteStorage | null): number | null {
+	try {
+		const text = notes?.getItem(LEFT) ?? null;
+		notes?.removeItem(LEFT);
+		return text === null ? null : Number(text);
+	} catch {
+		return null;
+	}
+}
+
+/** An engine failure that the entry itself may have caused (not a mere error in the file). */
+function engineStopped(error: unknown): boolean {
+	return error instanceof EngineError && (error.kind === 'crashed' || error.kind === 'timeout');
+}
+
+/**
+ * Forget that files stopped the engine, so that the next start loads them
+ * again (the user asks for it).
+ */
+export async function retryStoppedImports(log?: ImportLog | null): Promise<void> {
+	const store = log === undefined ? await ImportLog.shared() : log;
+	await store?.setMeta(STOPPED, undefined);
+}
 
 function target(e: LogEntry): string {
 	return e.kind === 'table' ? `table:${e.table}` : e.dataset;
@@ -99,7 +146,15 @@ async function apply(
  */
 export async function replayImports(
 	engine: Engine,
-	opts: { today?: string; locale?: Locale; log?: ImportLog | null } = {}
+	opts: {
+		today?: string;
+		locale?: Locale;
+		log?: ImportLog | null;
+		/** Where the page notes that it went away normally (default localStorage). */
+		notes?: NoteStorage | null;
+		/** Where `pagehide` is heard (default window). */
+		page?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+	} = {}
 ): Promise<void> {
 	const log = opts.log === undefined ? await ImportLog.shared() : opts.log;
 	restoreState.restored = 0;
@@ -113,32 +168,63 @@ export async function replayImports(
 	} catch {
 		return;
 	}
-	const crashed = await log.getMeta<number>(IN_FLIGHT).catch(() => undefined);
-	let restored = 0;
-	for (const e of entries) {
-		if (e.kind !== 'table' && !DATASET_NAMES.includes(e.dataset)) continue;
-		if (e.id === crashed) {
-			problems.push({
-				fileName: fileName(e),
-				target: target(e),
-				message: tr(locale, 'datos.restore.crashed', { file: fileName(e) })
-			});
-			continue;
-		}
-		await log.setMeta(IN_FLIGHT, e.id).catch(() => {});
+	const notes = opts.notes === undefined ? browserNotes() : opts.notes;
+	const page =
+		opts.page === undefined ? (typeof window === 'undefined' ? null : window) : opts.page;
+	const stopped = new Set(
+		(await log.getMeta<number[]>(STOPPED).catch(() => undefined)) ?? ([] as number[])
+	);
+	const markStopped = async (id: number) => {
+		stopped.add(id);
+		await log.setMeta(STOPPED, [...stopped]).catch(() => {});
+	};
+	const unfinished = await log.getMeta<number>(IN_FLIGHT).catch(() => undefined);
+	const left = takeLeftNote(notes);
+	// the last replay stopped on this entry, and its page did not go away normally
+	if (unfinished !== undefined && unfinished !== left) await markStopped(unfinished);
+
+	let current: number | null = null;
+	const onPageHide = () => {
 		try {
-			const problem = await apply(engine, log, e, today, locale);
-			if (problem) problems.push({ fileName: fileName(e), target: target(e), message: problem });
-			else restored++;
-		} catch (error) {
-			problems.push({
-				fileName: fileName(e),
-				target: target(e),
-				message: error instanceof Error ? error.message : String(error)
-			});
+			if (current !== null) notes?.setItem(LEFT, String(current));
+		} catch {
+			// no note: the next start takes the unfinished replay for a failure
 		}
+	};
+	page?.addEventListener('pagehide', onPageHide);
+	let restored = 0;
+	try {
+		for (const e of entries) {
+			if (e.kind !== 'table' && !DATASET_NAMES.includes(e.dataset)) continue;
+			if (stopped.has(e.id as number)) {
+				problems.push({
+					fileName: fileName(e),
+					target: target(e),
+					message: tr(locale, 'datos.restore.crashed', { file: fileName(e) }),
+					stopped: true
+				});
+				continue;
+			}
+			current = e.id as number;
+			await log.setMeta(IN_FLIGHT, e.id).catch(() => {});
+			try {
+				const problem = await apply(engine, log, e, today, locale);
+				if (problem) problems.push({ fileName: fileName(e), target: target(e), message: problem });
+				else restored++;
+			} catch (error) {
+				if (engineStopped(error)) await markStopped(e.id as number);
+				problems.push({
+					fileName: fileName(e),
+					target: target(e),
+					message: error instanceof Error ? error.message : String(error)
+				});
+			}
+		}
+		await log.setMeta(IN_FLIGHT, undefined).catch(() => {});
+	} finally {
+		current = null;
+		page?.removeEventListener('pagehide', onPageHide);
 	}
-	await log.setMeta(IN_FLIGHT, undefined).catch(() => {});
 	restoreState.restored = restored;
 	restoreState.problems = problems;
 }

@@ -9,6 +9,8 @@ export interface RestoreProblem {
 	target: string;
 	/** Translated message (import report or engine error). */
 	message: string;
+	/** Skipped because it stopped the engine before; it is kept, and can be tried again. */
+	stopped?: boolean;
 }
 
 export const restoreState = $state<{

@@ -49,6 +49,38 @@ describe('Autosave', () => {
 		expect((await store.getDraft(draft.id))?.answers['D1.01'].evidence).toBe('a');
 	});
 
+	it('saves during continuous typing too: never more than maxWaitMs behind', async () => {
+		// the case: 80 keys at 200 ms a key never leave a 250 ms quiet moment
+		const a = new Autosave({
+			store,
+			snapshot: () => structuredClone(draft),
+			revision: 0,
+			delayMs: 250,
+			maxWaitMs: 750
+		});
+		const text = 'x'.repeat(80);
+		let worst = 0;
+		for (let typed = 1; typed <= text.length; typed++) {
+			draft.answers['D1.01'] = {
+				answer: 'cumple',
+				evidence: text.slice(0, typed),
+				source_url: '',
+				notes: '',
+				updated_at: null
+			};
+			a.changed();
+			await vi.advanceTimersByTimeAsync(200);
+			const stored = (await store.getDraft(draft.id))?.answers['D1.01']?.evidence.length ?? 0;
+			worst = Math.max(worst, typed - stored);
+		}
+		// 750 ms at 200 ms a key: the store is at most 4 keys behind what is on screen
+		expect(worst).toBeLessThanOrEqual(4);
+		expect(a.revision).toBeGreaterThanOrEqual(80 / 4);
+		await vi.advanceTimersByTimeAsync(250);
+		expect((await store.getDraft(draft.id))?.answers['D1.01'].evidence).toBe(text);
+		expect(a.state).toBe('saved');
+	});
+
 	it('flush saves at once (pagehide) and does nothing when nothing changed', async () => {
 		const save = vi.spyOn(store, 'saveDraft');
 		const a = autosave();
@@ -107,6 +139,24 @@ describe('Autosave', () => {
 		mine.changed();
 		await vi.advanceTimersByTimeAsync(1000);
 		expect((await store.getDraft(draft.id))?.revision).toBe(2);
+	});
+
+	it('writes the draft again when storage lost it under the page: no conflict', async () => {
+		const onConflict = vi.fn();
+		const a = autosave(0, onConflict);
+		a.changed();
+		await a.flush();
+		a.changed();
+		await a.flush();
+		expect(a.revision).toBe(2);
+		store.drafts.clear(); // the database deleted while the page is open
+		draft.updatedAt = 'after the loss';
+		a.changed();
+		await a.flush();
+		expect(onConflict).not.toHaveBeenCalled();
+		expect(a.state).toBe('saved');
+		expect(a.revision).toBe(3);
+		expect((await store.getDraft(draft.id))?.updatedAt).toBe('after the loss');
 	});
 
 	it('never runs two saves at once: a change during a save is written after it', async () => {

@@ -1,8 +1,11 @@
 /**
- * Autosave of one draft: a change is written within `delayMs` (well under
- * the half second the form promises), saves never overlap, a failure is kept
- * visible and retried on the next change, and a save that finds a newer
- * revision in storage stops for good (`conflict`) instead of overwriting it.
+ * Autosave of one draft: a change is written within `delayMs` of the last
+ * one (well under the half second the form promises), and during continuous
+ * typing at least every `maxWaitMs` (a quiet moment may never come, and a
+ * crash would then lose everything typed since the last pause). Saves never
+ * overlap, a failure is kept visible until a save succeeds and is retried on
+ * the next change, and a save that finds a newer revision in storage stops
+ * for good (`conflict`) instead of overwriting it.
  */
 import type { Draft } from './model';
 import { RevisionConflict, type RecordStore } from './store';
@@ -23,8 +26,13 @@ export interface AutosaveOptions {
 	revision: number;
 	/** When storage last received this draft (epoch ms), if known. */
 	savedAt?: number | null;
+	/** Quiet time after the last change before saving. */
 	delayMs?: number;
+	/** Longest a change waits while changes keep coming (the wait is not restarted by them). */
+	maxWaitMs?: number;
 	onSaved?: (revision: number) => void;
+	/** A save failed (not a conflict): the caller may keep a copy elsewhere. */
+	onFailed?: (error: unknown) => void;
 	onConflict?: () => void;
 }
 
@@ -32,6 +40,7 @@ export class Autosave {
 	state = $state<SaveState>('saved');
 	/** Epoch ms of the last successful save. */
 	savedAt = $state<number | null>(null);
+	/** Why the last save failed; kept (even while retrying) until a save succeeds. */
 	error = $state<unknown>(null);
 	/** The stored revision this tab's draft is based on. */
 	revision: number;
@@ -39,6 +48,8 @@ export class Autosave {
 	#opts: AutosaveOptions;
 	#dirty = false;
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** Started by the first change of a burst; later changes do not push it back. */
+	#deadline: ReturnType<typeof setTimeout> | null = null;
 	#running: Promise<void> | null = null;
 
 	constructor(opts: AutosaveOptions) {
@@ -58,18 +69,20 @@ export class Autosave {
 		if (this.state === 'conflict') return;
 		if (this.state !== 'error') this.state = 'pending';
 		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => {
-			this.#timer = null;
-			void this.flush();
-		}, this.#opts.delayMs ?? 250);
+		this.#timer = setTimeout(() => void this.flush(), this.#opts.delayMs ?? 250);
+		this.#deadline ??= setTimeout(() => void this.flush(), this.#opts.maxWaitMs ?? 750);
+	}
+
+	#clearTimers(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		if (this.#deadline) clearTimeout(this.#deadline);
+		this.#timer = null;
+		this.#deadline = null;
 	}
 
 	/** Save now if anything is unsaved; resolves when storage has it (or failed). */
 	async flush(): Promise<void> {
-		if (this.#timer) {
-			clearTimeout(this.#timer);
-			this.#timer = null;
-		}
+		this.#clearTimers();
 		while (this.#running) await this.#running;
 		if (!this.#dirty || this.state === 'conflict') return;
 		this.#dirty = false;
@@ -91,6 +104,7 @@ export class Autosave {
 				} else {
 					this.state = 'error';
 					this.error = error;
+					this.#opts.onFailed?.(error);
 				}
 			}
 		);
@@ -105,8 +119,7 @@ export class Autosave {
 
 	/** The draft on screen was replaced by the stored one at `revision`: nothing is unsaved. */
 	adopt(revision: number, savedAt: number | null): void {
-		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = null;
+		this.#clearTimers();
 		this.#dirty = false;
 		this.revision = revision;
 		this.savedAt = savedAt;
@@ -115,7 +128,6 @@ export class Autosave {
 	}
 
 	stop(): void {
-		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = null;
+		this.#clearTimers();
 	}
 }

@@ -158,6 +158,36 @@ describe('DraftSession', () => {
 		expect(emergency.read('150101:2025')).toBeNull();
 	});
 
+	it('keeps the emergency copy as soon as a save fails, and says when that copy fails too', async () => {
+		await createDraft({ store, ubigeo: '150101', round: '2025', prefill: null, now: 'x' });
+		const s = session('2025');
+		await s.open();
+		store.failWith = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		s.setText('D1.01', 'evidence', 'sin disco');
+		await s.autosave!.flush();
+		expect(s.autosave!.state).toBe('error');
+		expect(s.backupKept).toBe(true);
+		const copy = new EmergencyCopies(storage).read('150101:2025');
+		expect(copy).toMatchObject({ base: 1 });
+		expect(copy?.draft.answers['D1.01'].evidence).toBe('sin disco');
+
+		// localStorage full too: nothing holds the change
+		storage.setItem = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+		s.setText('D1.01', 'evidence', 'sin disco ni copia');
+		await s.autosave!.flush();
+		expect(s.backupKept).toBe(false);
+
+		// storage is back: saved, and the flag is down
+		store.failWith = null;
+		s.setText('D1.01', 'evidence', 'guardado');
+		await s.autosave!.flush();
+		expect(s.autosave!.state).toBe('saved');
+		expect(s.autosave!.error).toBeNull();
+		expect(s.backupKept).toBe(false);
+	});
+
 	it('shows a round of the loaded data read-only, and says when a round does not exist', async () => {
 		const data = session('2024');
 		await data.open();

@@ -71,6 +71,11 @@ export class DraftSession {
 	autosave = $state<Autosave | null>(null);
 	/** The last completion or reopening failed in the engine. */
 	engineError = $state<unknown>(null);
+	/**
+	 * Storage failed, but the emergency copy (localStorage) holds the changes:
+	 * the next visit gets them back. False while that copy fails too.
+	 */
+	backupKept = $state(false);
 
 	readonly ubigeo: string;
 	readonly round: string;
@@ -182,12 +187,34 @@ export class DraftSession {
 			snapshot: () => this.snapshot()!,
 			revision,
 			savedAt: Number.isNaN(savedAt) ? null : savedAt,
+			// IndexedDB refused: keep the changes in the emergency copy at once, not only on pagehide
+			onFailed: () => this.#backUp(),
 			onSaved: (rev) => {
 				this.#opts.emergency.clear(this.id);
 				this.storageError = null;
+				this.backupKept = false;
 				this.#channel?.post({ kind: 'saved', draftId: this.id, tab: thisTab(), revision: rev });
 			}
 		});
+	}
+
+	/** Writes the emergency copy of the unsaved changes; false when that fails too. */
+	#backUp(): boolean {
+		const autosave = this.autosave;
+		if (!autosave || !this.draft) return false;
+		this.backupKept = this.#opts.emergency.write(this.snapshot()!, autosave.revision);
+		return this.backupKept;
+	}
+
+	/**
+	 * Whether leaving now would lose changes: storage failed and the emergency
+	 * copy (tried again here, with the latest changes) cannot be written either.
+	 */
+	#changesWouldBeLost(): boolean {
+		const autosave = this.autosave;
+		if (!autosave || autosave.state === 'conflict' || !autosave.dirty) return false;
+		if (autosave.error === null && this.storageError === null) return false;
+		return !this.#backUp();
 	}
 
 	/** A plain copy of the draft (no reactive proxies): what storage and exports receive. */
@@ -345,10 +372,18 @@ export class DraftSession {
 			if (document.visibilityState === 'hidden') saveNow();
 			else void this.#catchUp();
 		};
+		// the browser asks before leaving only when the changes would be lost
+		const onBeforeUnload = (event: BeforeUnloadEvent) => {
+			if (!this.#changesWouldBeLost()) return;
+			event.preventDefault();
+			event.returnValue = ''; // older browsers ask only with a return value set
+		};
 		window.addEventListener('pagehide', saveNow);
+		window.addEventListener('beforeunload', onBeforeUnload);
 		document.addEventListener('visibilitychange', onVisibility);
 		return () => {
 			window.removeEventListener('pagehide', saveNow);
+			window.removeEventListener('beforeunload', onBeforeUnload);
 			document.removeEventListener('visibilitychange', onVisibility);
 			saveNow();
 			autosave.stop();

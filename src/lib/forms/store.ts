@@ -3,11 +3,14 @@
  * engine can restart at any time, DESIGN.md §7). Every draft carries a
  * revision number; a save names the revision it was based on and fails with
  * `RevisionConflict` when another tab has saved since, so an older tab can
- * never overwrite newer answers.
+ * never overwrite newer answers. A draft that is gone from storage (the
+ * database deleted, the site's data cleared while the page was open) is no
+ * conflict: nobody saved anything newer, so the save writes it again.
  */
 import type { PlanAction } from './actions';
 import type { Draft } from './model';
 import { idbDone, idbRequest, openIdb } from '../idb';
+import { askPersistentStorage } from '../storage-persistence.svelte';
 
 export interface StoredDraft extends Draft {
 	/** Incremented by every save; 1 after the first. */
@@ -29,7 +32,9 @@ export interface RecordStore {
 	listDrafts(ubigeo?: string): Promise<StoredDraft[]>;
 	/**
 	 * Saves when the stored revision is still `expected` (0: the draft must not
-	 * exist yet) and returns the new revision; else rejects with RevisionConflict.
+	 * exist yet), or when the draft is no longer stored at all (storage lost
+	 * under the page), and returns the new revision (`expected` + 1); else
+	 * rejects with RevisionConflict.
 	 */
 	saveDraft(draft: Draft, expected: number): Promise<number>;
 	listActions(ubigeo?: string): Promise<PlanAction[]>;
@@ -75,9 +80,28 @@ export class IdbRecordStore implements RecordStore {
 		return this.#db;
 	}
 
-	async probe(): Promise<void> {
+	/**
+	 * A transaction on the open database. A connection the browser is closing
+	 * (site data cleared) throws InvalidStateError before its `close` event:
+	 * open again once.
+	 */
+	async #tx(
+		stores: string | string[],
+		mode: IDBTransactionMode = 'readonly',
+		options?: IDBTransactionOptions
+	): Promise<IDBTransaction> {
 		const db = await this.#open();
-		const tx = db.transaction('meta', 'readwrite');
+		try {
+			return db.transaction(stores, mode, options);
+		} catch (error) {
+			if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+			this.#db = null;
+			return (await this.#open()).transaction(stores, mode, options);
+		}
+	}
+
+	async probe(): Promise<void> {
+		const tx = await this.#tx('meta', 'readwrite');
 		const finished = idbDone(tx);
 		const meta = tx.objectStore('meta');
 		meta.put(Date.now(), 'probe');
@@ -86,25 +110,21 @@ export class IdbRecordStore implements RecordStore {
 	}
 
 	async getDraft(id: string): Promise<StoredDraft | null> {
-		const db = await this.#open();
-		const found = await idbRequest<StoredDraft | undefined>(
-			db.transaction('drafts').objectStore('drafts').get(id)
-		);
+		const tx = await this.#tx('drafts');
+		const found = await idbRequest<StoredDraft | undefined>(tx.objectStore('drafts').get(id));
 		return found ?? null;
 	}
 
 	async listDrafts(ubigeo?: string): Promise<StoredDraft[]> {
-		const db = await this.#open();
-		const store = db.transaction('drafts').objectStore('drafts');
+		const store = (await this.#tx('drafts')).objectStore('drafts');
 		return idbRequest<StoredDraft[]>(
 			ubigeo === undefined ? store.getAll() : store.index('ubigeo').getAll(ubigeo)
 		);
 	}
 
 	async saveDraft(draft: Draft, expected: number): Promise<number> {
-		const db = await this.#open();
 		// strict: flushed to disk before `complete`, so a crash or power cut right after "Guardado" keeps it
-		const tx = db.transaction('drafts', 'readwrite', { durability: 'strict' });
+		const tx = await this.#tx('drafts', 'readwrite', { durability: 'strict' });
 		const finished = idbDone(tx);
 		const store = tx.objectStore('drafts');
 		const next = expected + 1;
@@ -112,7 +132,8 @@ export class IdbRecordStore implements RecordStore {
 			const get = store.get(draft.id);
 			get.onsuccess = () => {
 				const stored = (get.result as StoredDraft | undefined)?.revision ?? 0;
-				if (stored !== expected) {
+				// stored 0 with expected > 0: the draft was lost under the page, not saved by another tab
+				if (stored !== expected && stored !== 0) {
 					tx.abort();
 					reject(new RevisionConflict(stored));
 					return;
@@ -128,20 +149,23 @@ export class IdbRecordStore implements RecordStore {
 			finished.then(() => resolve(next), reject);
 		});
 		finished.catch(() => {}); // observed through `outcome`
+		// drafts are kept here: ask the browser not to clear them under storage pressure
+		void outcome.then(
+			() => askPersistentStorage(),
+			() => {}
+		);
 		return outcome;
 	}
 
 	async listActions(ubigeo?: string): Promise<PlanAction[]> {
-		const db = await this.#open();
-		const store = db.transaction('actions').objectStore('actions');
+		const store = (await this.#tx('actions')).objectStore('actions');
 		return idbRequest<PlanAction[]>(
 			ubigeo === undefined ? store.getAll() : store.index('ubigeo').getAll(ubigeo)
 		);
 	}
 
 	async putAction(action: PlanAction): Promise<void> {
-		const db = await this.#open();
-		const tx = db.transaction('actions', 'readwrite', { durability: 'strict' });
+		const tx = await this.#tx('actions', 'readwrite', { durability: 'strict' });
 		const finished = idbDone(tx);
 		try {
 			tx.objectStore('actions').put({ ...action });
@@ -151,6 +175,7 @@ export class IdbRecordStore implements RecordStore {
 			throw error;
 		}
 		await finished;
+		void askPersistentStorage();
 	}
 }
 
@@ -175,7 +200,7 @@ export class MemoryRecordStore implements RecordStore {
 	}
 	async saveDraft(draft: Draft, expected: number) {
 		const stored = this.drafts.get(draft.id)?.revision ?? 0;
-		if (stored !== expected) throw new RevisionConflict(stored);
+		if (stored !== expected && stored !== 0) throw new RevisionConflict(stored);
 		if (this.failWith) throw this.failWith;
 		this.drafts.set(draft.id, { ...structuredClone(draft), revision: expected + 1 });
 		return expected + 1;

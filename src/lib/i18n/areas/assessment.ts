@@ -80,7 +80,9 @@ const area: Area = {
 			'Este navegador no permite guardar datos (por ejemplo, en una ventana privada o con el almacenamiento desactivado).',
 		'assess.storage.other': 'El navegador rechazó la escritura: {detail}',
 		'assess.storage.keep':
-			'Lo que escribió sigue en esta página, pero se perderá al cerrarla. Exporte el borrador ahora y vuelva a importarlo después.',
+			'Lo que escribió sigue en esta página, pero se perderá al cerrarla o recargarla. Exporte el borrador ahora y vuelva a importarlo después.',
+		'assess.storage.backup':
+			'Hay una copia de lo que escribió en este navegador, que volverá al abrir de nuevo esta ronda aquí; pero no es un lugar seguro: exporte el borrador.',
 		'assess.conflict.title': 'Otra pestaña guardó cambios más recientes en esta ronda.',
 		'assess.conflict.text':
 			'Esta pestaña dejó de guardar para no sobrescribirlos. Exporte lo que escribió aquí si lo necesita, y cargue la versión más reciente.',
@@ -340,7 +342,9 @@ const area: Area = {
 			'This browser does not allow saving data (for example in a private window, or with storage turned off).',
 		'assess.storage.other': 'The browser refused to write: {detail}',
 		'assess.storage.keep':
-			'What you typed is still on this page, but will be lost when you close it. Export the draft now and import it again later.',
+			'What you typed is still on this page, but will be lost when you close or reload it. Export the draft now and import it again later.',
+		'assess.storage.backup':
+			'A copy of what you typed is kept in this browser and comes back when you open this round here again; but it is not a safe place: export the draft.',
 		'assess.conflict.title': 'Another tab saved newer changes to this round.',
 		'assess.conflict.text':
 			'This tab stopped saving so as not to overwrite them. Export what you typed here if you need it, and load the newest version.',

@@ -12,6 +12,12 @@ const area: Area = {
 			'El motor de datos no está listo. Espere a que termine de iniciar e inténtelo de nuevo.',
 		'datos.noStorage':
 			'Este navegador no permite guardar datos (¿modo privado?): lo que cargue durará solo mientras la página esté abierta.',
+		'datos.persist.granted':
+			'Almacenamiento persistente: concedido. El navegador no borrará por su cuenta los archivos guardados aquí.',
+		'datos.persist.denied':
+			'Almacenamiento persistente: no concedido. Si le falta espacio en el disco, el navegador podría borrar los archivos guardados aquí; guarde una copia con «Exportar todo».',
+		'datos.persist.unsupported':
+			'Este navegador no permite pedir almacenamiento persistente: si le falta espacio en el disco, podría borrar los archivos guardados aquí.',
 
 		'datos.import.title': 'Cargar archivos',
 		'datos.drop.label': 'Arrastre aquí uno o varios archivos CSV, o',
@@ -196,7 +202,8 @@ const area: Area = {
 		'datos.restore.no': 'Cancelar',
 		'datos.restore.problems': 'Algunos archivos guardados no se pudieron volver a cargar:',
 		'datos.restore.crashed':
-			'«{file}» detuvo el motor de datos al volver a cargarlo y se omitió. Quítelo o cárguelo de nuevo en partes más pequeñas.',
+			'«{file}» detuvo el motor de datos la última vez que se volvió a cargar, así que esta vez no se cargó. El archivo sigue guardado en este navegador y los demás datos se cargaron. Puede volver a intentarlo; si lo detiene otra vez, cárguelo de nuevo en partes más pequeñas.',
+		'datos.restore.retry': 'Volver a intentarlo (recarga la página)',
 		'datos.restore.missing':
 			'El archivo «{file}» ya no está guardado en este navegador (¿se borraron los datos del sitio?). Cárguelo de nuevo.',
 		'datos.restore.nameTaken':
@@ -229,6 +236,12 @@ const area: Area = {
 			'The data engine is not ready. Wait until it has started and try again.',
 		'datos.noStorage':
 			'This browser does not allow saving data (private mode?): what you load lasts only while the page is open.',
+		'datos.persist.granted':
+			'Persistent storage: granted. The browser will not clear the files kept here on its own.',
+		'datos.persist.denied':
+			'Persistent storage: not granted. When the disk runs short, the browser may clear the files kept here; keep a copy with “Export everything”.',
+		'datos.persist.unsupported':
+			'This browser cannot be asked for persistent storage: when the disk runs short, it may clear the files kept here.',
 
 		'datos.import.title': 'Load files',
 		'datos.drop.label': 'Drop one or several CSV files here, or',
@@ -411,7 +424,8 @@ const area: Area = {
 		'datos.restore.no': 'Cancel',
 		'datos.restore.problems': 'Some saved files could not be loaded again:',
 		'datos.restore.crashed':
-			'“{file}” stopped the data engine when it was loaded again, and was skipped. Remove it, or load it again in smaller parts.',
+			'“{file}” stopped the data engine the last time it was loaded again, so it was not loaded this time. The file is still kept in this browser, and the other data were loaded. You can try again; if it stops the engine again, load it again in smaller parts.',
+		'datos.restore.retry': 'Try again (reloads the page)',
 		'datos.restore.missing':
 			'The file “{file}” is no longer saved in this browser (were the site’s data cleared?). Load it again.',
 		'datos.restore.nameTaken':
