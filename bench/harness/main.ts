@@ -12,7 +12,7 @@
 import Papa from 'papaparse';
 import { rollup, sum } from 'd3-array';
 import { createBrowserEngine } from '$lib/engine/browser';
-import { loadDatasets } from '$lib/data/sources';
+import { loadDatasets } from '$lib/app/datasets';
 import { DEMO_FILES } from '$lib/data/demo-files';
 import { importCsv, prepareImport, recogniseFile } from '$lib/data/pipeline';
 import { fetchSnapshot } from '$lib/data/snapshot';

@@ -2,7 +2,7 @@
  * Records made in this browser (completed rounds, actions) in the engine's
  * tables, so that every dashboard reads them like the loaded datasets. They
  * are written when made, and re-applied from IndexedDB on every fresh engine
- * (`applyLocalAssessmentRecords`, called from `loadDatasets`): after a reload,
+ * (`applyLocalAssessmentRecords`, called from `loadDatasets` in app/datasets.ts): after a reload,
  * a crash of the worker, or an import of new datasets.
  */
 import type { Engine, Value } from '../engine/types';

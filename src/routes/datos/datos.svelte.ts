@@ -63,7 +63,7 @@ const STEP_SHARE: Record<string, number> = {
 
 // The loaders are imported when used: they pull in the other features' overlays,
 // which need not load with the page (nor during prerendering).
-const sources = () => import('$lib/data/sources');
+const sources = () => import('$lib/app/datasets');
 
 /** Files bigger than this are refused before reading (the tab would run out of memory). */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;

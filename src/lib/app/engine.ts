@@ -1,8 +1,8 @@
-import { createBrowserEngine } from './browser';
-import { isMemoryLimit } from './settings';
-import { engineState } from './state.svelte';
-import { loadDatasets } from '../data/sources';
+import { createBrowserEngine } from '../engine/browser';
+import { isMemoryLimit } from '../engine/settings';
+import { engineState } from '../engine/state.svelte';
 import { fetchDemoSnapshot } from '../data/demo-snapshot';
+import { loadDatasets } from './datasets';
 
 let engine: ReturnType<typeof createBrowserEngine> | null = null;
 

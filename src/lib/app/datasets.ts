@@ -1,10 +1,20 @@
 import type { Engine } from '../engine/types';
-import { fetchDemoFiles } from './demo-files';
-import { importFiles } from './pipeline';
-import { importSnapshot, type TableSnapshot } from './snapshot';
-import { replayImports } from './replay';
+import { fetchDemoFiles } from '../data/demo-files';
+import { importFiles } from '../data/pipeline';
+import { importSnapshot, type TableSnapshot } from '../data/snapshot';
+import { replayImports } from '../data/replay';
 import { applyLocalAssessmentRecords } from '../forms/records';
 import { applyLoggedActivities } from '../activities/log';
+
+/**
+ * The records each feature keeps in this browser, applied on top of the
+ * datasets in this order. A new kind of record (what the Integra server
+ * sends) is one more entry here; the layers below know none of them.
+ */
+const LOCAL_RECORDS: readonly ((engine: Engine) => Promise<unknown>)[] = [
+	applyLocalAssessmentRecords, // self-assessment drafts and finished rounds (forms/)
+	applyLoggedActivities // activities logged in the field (activities/)
+];
 
 /**
  * Fill a fresh engine with everything the app shows. Runs on the first start
@@ -52,7 +62,5 @@ async function loadDemo(engine: Engine, demoSnapshot?: () => Promise<TableSnapsh
  * after an import are the ones a reload would rebuild.
  */
 export async function applyOverlays(engine: Engine): Promise<void> {
-	// overlays: records made in this browser, applied on top of the datasets (one line each)
-	await applyLocalAssessmentRecords(engine);
-	await applyLoggedActivities(engine);
+	for (const apply of LOCAL_RECORDS) await apply(engine);
 }
