@@ -82,6 +82,8 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 	/** `current` once it has started, so a call can reach the worker without an await. */
 	let up: { pending: Promise<Instance>; instance: Instance } | null = null;
 	let everStarted = false;
+	/** The newest instance's worker, from the moment it exists (a crash can come during start-up). */
+	let lastWorker: Worker | null = null;
 
 	function status(s: EngineStatus, error?: EngineError) {
 		options.onStatus?.(s, error);
@@ -93,6 +95,7 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 		// duckdb-wasm's worker, started through ours so that Chromium can cache the compiled wasm
 		const real = new URL(bundle.mainWorker!, location.href).href;
 		const worker = new Worker(`${engineWorker}?worker=${encodeURIComponent(real)}`);
+		lastWorker = worker;
 		let markDead: (e: EngineError) => void = () => {};
 		const died = new Promise<never>((_, reject) => (markDead = reject));
 		died.catch(() => {}); // observed by the races below
@@ -122,8 +125,9 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 			everStarted = true;
 			if (options.onFreshStart) {
 				try {
-					await options.onFreshStart(rawEngine(instance));
+					await Promise.race([options.onFreshStart(rawEngine(instance)), died]);
 				} catch (error) {
+					if (error instanceof EngineError && error.kind === 'crashed') throw error;
 					throw new EngineError('load', error instanceof Error ? error.message : String(error), {
 						cause: error
 					});
@@ -217,9 +221,7 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 			await ensure();
 		},
 		simulateCrash: () => {
-			current?.then((i) => {
-				i.worker.dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' }));
-			});
+			lastWorker?.dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' }));
 		}
 	};
 	return engine;
@@ -227,29 +229,33 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Engine 
 
 /** The instance without guards, for `onFreshStart` (which already runs inside start). */
 function rawEngine(i: Instance): Engine {
+	// A worker that dies during start-up fails the call at hand with a "crashed"
+	// EngineError (replay.ts then marks the file it was loading) instead of
+	// leaving it pending, and the start with it, forever.
+	const alive = <T>(work: Promise<T>): Promise<T> => Promise.race([work, i.died]);
 	return {
-		query: async (sql, params = []) => columnsToRows(await runOn(i, sql, params)),
-		queryColumns: (sql, params = []) => runOn(i, sql, params),
+		query: async (sql, params = []) => columnsToRows(await alive(runOn(i, sql, params))),
+		queryColumns: (sql, params = []) => alive(runOn(i, sql, params)),
 		exec: async (sql) => {
 			try {
-				await i.conn.query(sql);
+				await alive(i.conn.query(sql));
 			} catch (error) {
 				throw toEngineError(error);
 			}
 		},
 		registerText: async (name, text) => {
 			checkFileName(name);
-			await i.db.registerFileText(name, text);
+			await alive(i.db.registerFileText(name, text));
 		},
 		registerBuffer: async (name, bytes) => {
 			checkFileName(name);
-			await i.db.registerFileBuffer(name, bytes);
+			await alive(i.db.registerFileBuffer(name, bytes));
 		},
 		dropFile: async (name) => {
-			await i.db.dropFile(name);
+			await alive(i.db.dropFile(name));
 		},
-		exportArrow: (sql) => exportArrowOn(i, sql),
-		importArrow: (table, ipc) => importArrowOn(i, table, ipc),
+		exportArrow: (sql) => alive(exportArrowOn(i, sql)),
+		importArrow: (table, ipc) => alive(importArrowOn(i, table, ipc)),
 		close: async () => {}
 	};
 }
@@ -378,7 +384,7 @@ async function runReadOnly(
 	signal?.addEventListener('abort', stop, { once: true });
 	let began = false;
 	try {
-		await (await conn.prepare(sql)).close();
+		await onlyOneStatement(conn, sql);
 		await conn.query('BEGIN TRANSACTION READ ONLY');
 		began = true;
 		// Streamed: a huge result is read only as far as `maxRows`.
@@ -411,6 +417,21 @@ async function runReadOnly(
 		signal?.removeEventListener('abort', stop);
 		// the statement may have ended the transaction itself (COMMIT): then there is none
 		if (began) await conn.query('ROLLBACK').catch(() => {});
+	}
+}
+
+/**
+ * Throws when `sql` holds more than one statement. DuckDB parses the whole
+ * text before it prepares anything, and refuses two statements at once; any
+ * other failure (a syntax error, an unknown table) is left for the run
+ * itself, whose message says where the error is, since a text that does not
+ * parse runs nothing and a single statement runs read-only.
+ */
+async function onlyOneStatement(conn: duckdb.AsyncDuckDBConnection, sql: string): Promise<void> {
+	try {
+		await (await conn.prepare(sql)).close();
+	} catch (error) {
+		if (/multiple statements/i.test(String(error))) throw error;
 	}
 }
 

@@ -1,3 +1,4 @@
+import { createBrowserEngine } from '$lib/engine/browser';
 import { ENGINE_CONTRACT, type ContractCheck } from '$lib/engine/contract';
 import { EngineError, type Engine, type ReadOnlyEngine } from '$lib/engine/types';
 
@@ -37,6 +38,26 @@ export function browserChecks(engine: BrowserEngine): ContractCheck[] {
 				await expectFailure(running, 'crashed');
 				const [row] = await engine.query('SELECT 7 AS n');
 				if (row.n !== 7) throw new Error('the restarted engine did not answer');
+			}
+		},
+		{
+			name: 'a worker that dies while the datasets load fails the start as a crash, instead of hanging',
+			async run() {
+				// its own engine: the crash comes during onFreshStart (where saved imports are replayed)
+				let loading: () => void = () => {};
+				const started = new Promise<void>((done) => (loading = done));
+				const other = createBrowserEngine({
+					timeoutMs: 1500,
+					onFreshStart: async (fresh) => {
+						loading();
+						await fresh.query(SLOW_QUERY);
+					}
+				});
+				const start = other.warmUp();
+				await started;
+				setTimeout(() => other.simulateCrash(), 200);
+				await expectFailure(start, 'crashed');
+				await other.close();
 			}
 		}
 	];
