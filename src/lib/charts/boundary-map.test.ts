@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import type { DistrictFeature } from '../geo/match';
+import { square } from '../../../tests/fixtures/squares';
 import { isProjected, projectFeatures, ringArea, rewind } from './boundary-map';
 
-/** An axis-aligned square, anticlockwise as RFC 7946 wants outer rings. */
-function square(
-	x0: number,
-	y0: number,
-	side: number,
-	props: Record<string, unknown> | null
-): DistrictFeature {
-	const ring: Position[] = [
-		[x0, y0],
-		[x0 + side, y0],
-		[x0 + side, y0 + side],
-		[x0, y0 + side],
-		[x0, y0]
-	];
-	return { type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [ring] } };
-}
-
-// Two 0.1° squares side by side near Lima (west and east), and strays.
+// Two 0.1° squares side by side near Lima (west and east).
 const west = square(-77.1, -12.1, 0.1, { UBIGEO: '150101', NOMBRE: 'Oeste' });
 const east = square(-77.0, -12.1, 0.1, { UBIGEO: 150102, NOMBRE: 'Este' });
 

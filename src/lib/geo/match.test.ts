@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from 'geojson';
-import { matchFeatures, type DistrictFeature } from './match';
-
-/** An axis-aligned square, anticlockwise as RFC 7946 wants outer rings. */
-function square(
-	x0: number,
-	y0: number,
-	side: number,
-	props: Record<string, unknown> | null
-): DistrictFeature {
-	const ring: Position[] = [
-		[x0, y0],
-		[x0 + side, y0],
-		[x0 + side, y0 + side],
-		[x0, y0 + side],
-		[x0, y0]
-	];
-	return { type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [ring] } };
-}
+import { matchFeatures } from './match';
+import { square } from '../../../tests/fixtures/squares';
 
 // Two 0.1° squares side by side near Lima (west and east), and strays.
 const west = square(-77.1, -12.1, 0.1, { UBIGEO: '150101', NOMBRE: 'Oeste' });
