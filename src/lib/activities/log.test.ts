@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
 import { createTablesSql } from '$lib/data/tables';
@@ -70,6 +70,10 @@ beforeEach(async () => {
 		'comunidad_migrante', 'salud', 'presencial', 100, 50, 40, 70, NULL);`);
 });
 
+// The browser's StorageManager, as Chromium has it: storage not yet persistent, granted when asked.
+const persist = vi.fn(async () => true);
+vi.stubGlobal('navigator', { storage: { persisted: async () => false, persist } });
+
 describe('logging an activity', () => {
 	it('validates it like an import, keeps it and loads it', async () => {
 		const out = await logActivity(engine, GOOD, opts(store));
@@ -82,6 +86,8 @@ describe('logging an activity', () => {
 			[GOOD.activity_id]
 		);
 		expect(row).toEqual({ date: '2024-05-10', participants_women: 18, partner: 'OIM' });
+		// it may be the activity's only copy: the browser is asked not to clear it
+		expect(persist).toHaveBeenCalledTimes(1);
 	});
 
 	it('refuses an activity with an error, with the import message, and keeps nothing', async () => {

@@ -14,6 +14,7 @@ import { importCsv, prepareImport, type ImportIssue, type ImportReport } from '$
 import type { Locale } from '$lib/i18n';
 import type { Engine } from '$lib/engine/types';
 import { idbDone, idbRequest, openIdb } from '$lib/idb';
+import { askPersistentStorage } from '$lib/storage-persistence.svelte';
 
 /** One activity as the data contract names its columns (DESIGN.md §4). */
 export interface LoggedActivity {
@@ -193,6 +194,8 @@ export async function logActivity(
 		await prepared.discard();
 		throw error;
 	}
+	// an activity logged in the field may be its only copy: ask the browser not to clear it
+	void askPersistentStorage();
 	const committed = await prepared.commit();
 	return { saved: committed.loaded === 1, issues: committed.issues, report: committed };
 }
