@@ -14,6 +14,7 @@ import { importCsv, prepareImport, type ImportIssue, type ImportReport } from '$
 import type { Locale } from '$lib/i18n';
 import type { Engine } from '$lib/engine/types';
 import { idbDone, idbRequest, openIdb } from '$lib/idb';
+import { nowIso } from '$lib/clock';
 
 /** One activity as the data contract names its columns (DESIGN.md §4). */
 export interface LoggedActivity {
@@ -187,7 +188,7 @@ export async function logActivity(
 		// Kept first: an activity the browser cannot keep would vanish on reload.
 		await (opts.store ?? activityLog()).put({
 			...activity,
-			logged_at: activity.logged_at ?? new Date().toISOString()
+			logged_at: activity.logged_at ?? nowIso()
 		});
 	} catch (error) {
 		await prepared.discard();

@@ -39,7 +39,7 @@ import { quoteIdent } from '$lib/engine/sql';
 import { engineState } from '$lib/engine/state.svelte';
 import { EngineError, type Engine } from '$lib/engine/types';
 import { i18n } from '$lib/i18n/locale.svelte';
-import { nowIso, today } from './clock';
+import { localToday, nowIso } from '$lib/clock';
 import { saveBlob } from './download';
 import { orphanTotal } from './orphan-list';
 
@@ -425,7 +425,7 @@ export class DatosModel {
 						bytes: f.bytes,
 						dataset: f.target,
 						mode: f.mode,
-						today: today(),
+						today: localToday(),
 						locale: i18n.locale,
 						encoding: f.encoding || undefined,
 						delimiter: f.delimiter || undefined,
@@ -740,7 +740,7 @@ export class DatosModel {
 			try {
 				const parts = await exportAllZip(engine, (share) => (this.exporting = share));
 				saveBlob(
-					`integra-datos-${today()}.zip`,
+					`integra-datos-${localToday()}.zip`,
 					new Blob(parts as BlobPart[], { type: 'application/zip' })
 				);
 				this.notice = { kind: 'ok', key: 'datos.notice.exported', params: {} };
