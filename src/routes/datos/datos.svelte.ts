@@ -40,7 +40,7 @@ import { engineState } from '$lib/engine/state.svelte';
 import { EngineError, type Engine } from '$lib/engine/types';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { localToday, nowIso } from '$lib/clock';
-import { saveBlob } from './download';
+import { csvBlob, downloadBlob } from '$lib/download';
 import { orphanTotal } from './orphan-list';
 
 export type Target = DatasetName | 'table';
@@ -739,9 +739,9 @@ export class DatosModel {
 			this.exporting = 0;
 			try {
 				const parts = await exportAllZip(engine, (share) => (this.exporting = share));
-				saveBlob(
-					`integra-datos-${localToday()}.zip`,
-					new Blob(parts as BlobPart[], { type: 'application/zip' })
+				downloadBlob(
+					new Blob(parts as BlobPart[], { type: 'application/zip' }),
+					`integra-datos-${localToday()}.zip`
 				);
 				this.notice = { kind: 'ok', key: 'datos.notice.exported', params: {} };
 			} catch (error) {
@@ -763,7 +763,7 @@ export class DatosModel {
 			if (!engine) return;
 			try {
 				const parts = await tableCsvParts(engine, table);
-				saveBlob(`${table}.csv`, new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+				downloadBlob(csvBlob(parts, { bom: false }), `${table}.csv`);
 			} catch (error) {
 				this.notice = {
 					kind: 'error',
