@@ -15,6 +15,7 @@ import type { Locale } from '$lib/i18n';
 import type { Engine } from '$lib/engine/types';
 import { idbDone, idbRequest, openIdb } from '$lib/idb';
 import { askPersistentStorage } from '$lib/storage-persistence.svelte';
+import { nowIso } from '$lib/clock';
 
 /** One activity as the data contract names its columns (DESIGN.md §4). */
 export interface LoggedActivity {
@@ -188,7 +189,7 @@ export async function logActivity(
 		// Kept first: an activity the browser cannot keep would vanish on reload.
 		await (opts.store ?? activityLog()).put({
 			...activity,
-			logged_at: activity.logged_at ?? new Date().toISOString()
+			logged_at: activity.logged_at ?? nowIso()
 		});
 	} catch (error) {
 		await prepared.discard();

@@ -1,3 +1,4 @@
+import { localToday } from '../clock';
 import type { Engine } from '../engine/types';
 import { fetchDemoFiles } from '../data/demo-files';
 import { importFiles } from '../data/pipeline';
@@ -51,7 +52,7 @@ async function loadDemo(engine: Engine, demoSnapshot?: () => Promise<TableSnapsh
 	}
 	await importFiles(engine, await fetchDemoFiles(), {
 		mode: 'replace',
-		today: new Date().toISOString().slice(0, 10),
+		today: localToday(),
 		locale: 'es'
 	});
 }

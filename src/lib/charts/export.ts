@@ -168,22 +168,3 @@ export async function svgToPng(
 		URL.revokeObjectURL(url);
 	}
 }
-
-/** Hand a blob to the user as a file. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	link.hidden = true;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	// Some browsers read the blob after click() returns.
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** CSV text with a byte-order mark, so spreadsheet programs read the accents as UTF-8. */
-export function csvBlob(text: string): Blob {
-	return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
-}

@@ -15,6 +15,7 @@
  * the engine. A marked file is skipped, kept, and reported with a way to try
  * it again; nothing is ever deleted for it.
  */
+import { localToday } from '../clock';
 import { quoteIdent } from '../engine/sql';
 import { EngineError, type Engine } from '../engine/types';
 import { tr, type Locale } from '../i18n';
@@ -159,7 +160,7 @@ export async function replayImports(
 	const log = opts.log === undefined ? await ImportLog.shared() : opts.log;
 	restoreState.restored = 0;
 	if (!log) return;
-	const today = opts.today ?? new Date().toISOString().slice(0, 10);
+	const today = opts.today ?? localToday();
 	const locale = opts.locale ?? 'es';
 	const problems: RestoreProblem[] = [];
 	let entries: LogEntry[];

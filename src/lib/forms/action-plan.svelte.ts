@@ -19,7 +19,7 @@ import {
 	type ParsedActions,
 	type PlanAction
 } from './actions';
-import { localToday } from './clock';
+import { localToday } from '../clock';
 import { announce, thisTab } from './coordination';
 import { districtActionsSql } from './queries';
 import { writeActionToEngine } from './records';

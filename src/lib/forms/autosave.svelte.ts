@@ -7,6 +7,7 @@
  * the next change, and a save that finds a newer revision in storage stops
  * for good (`conflict`) instead of overwriting it.
  */
+import { nowMs } from '../clock';
 import type { Draft } from './model';
 import { RevisionConflict, type RecordStore } from './store';
 
@@ -91,7 +92,7 @@ export class Autosave {
 		this.#running = this.#opts.store.saveDraft(draft, this.revision).then(
 			(revision) => {
 				this.revision = revision;
-				this.savedAt = Date.now();
+				this.savedAt = nowMs();
 				this.error = null;
 				this.state = this.#dirty ? 'pending' : 'saved';
 				this.#opts.onSaved?.(revision);

@@ -6,7 +6,7 @@
  */
 import type { Engine, SqlQuery } from '../engine/types';
 import { Autosave } from './autosave.svelte';
-import { nowIso } from './clock';
+import { nowIso } from '../clock';
 import { TabChannel, thisTab, type TabMessage } from './coordination';
 import { draftScoresSql } from './draft-scores';
 import type { EmergencyCopies } from './emergency';

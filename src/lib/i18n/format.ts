@@ -51,3 +51,24 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 export function formatList(items: readonly string[], locale: Locale): string {
 	return new Intl.ListFormat(TAGS[locale], { type: 'conjunction' }).format(items);
 }
+
+/** "hace 3 s", "hace 5 min", "ayer" (es) / "3 sec ago", "yesterday" (en). */
+export function relativeTime(then: number, now: number, locale: Locale): string {
+	const format = new Intl.RelativeTimeFormat(TAGS[locale], { numeric: 'auto', style: 'short' });
+	const seconds = Math.round((then - now) / 1000);
+	const abs = Math.abs(seconds);
+	if (abs < 60) return format.format(Math.min(0, seconds), 'second');
+	if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+	if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+	return format.format(Math.round(seconds / 86_400), 'day');
+}
+
+/** A date and time for a list ("15 jun 2025, 12:00"), in the browser's time zone. */
+export function formatDateTime(iso: string | null, locale: Locale): string {
+	if (!iso) return '';
+	const ms = Date.parse(iso);
+	if (Number.isNaN(ms)) return '';
+	return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(
+		ms
+	);
+}

@@ -1,4 +1,5 @@
 import { pushState } from '$app/navigation';
+import { localToday } from '$lib/clock';
 import { resolve } from '$app/paths';
 import { activityCube } from '$lib/activities/cube.svelte';
 import { crossIndexes, type IndexBasis } from '$lib/activities/cross-index';
@@ -42,7 +43,7 @@ export interface ActivitiesPrefetch {
 
 /** The current calendar year (only used when no activity is loaded at all). */
 function thisYear(): number {
-	return Number(new Intl.DateTimeFormat('en', { year: 'numeric' }).format(Date.now()));
+	return Number(localToday().slice(0, 4));
 }
 
 interface Inputs {

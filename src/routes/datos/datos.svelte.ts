@@ -39,8 +39,8 @@ import { quoteIdent } from '$lib/engine/sql';
 import { engineState } from '$lib/engine/state.svelte';
 import { EngineError, type Engine } from '$lib/engine/types';
 import { i18n } from '$lib/i18n/locale.svelte';
-import { nowIso, today } from './clock';
-import { saveBlob } from './download';
+import { localToday, nowIso } from '$lib/clock';
+import { csvBlob, downloadBlob } from '$lib/download';
 import { orphanTotal } from './orphan-list';
 
 export type Target = DatasetName | 'table';
@@ -425,7 +425,7 @@ export class DatosModel {
 						bytes: f.bytes,
 						dataset: f.target,
 						mode: f.mode,
-						today: today(),
+						today: localToday(),
 						locale: i18n.locale,
 						encoding: f.encoding || undefined,
 						delimiter: f.delimiter || undefined,
@@ -739,9 +739,9 @@ export class DatosModel {
 			this.exporting = 0;
 			try {
 				const parts = await exportAllZip(engine, (share) => (this.exporting = share));
-				saveBlob(
-					`integra-datos-${today()}.zip`,
-					new Blob(parts as BlobPart[], { type: 'application/zip' })
+				downloadBlob(
+					new Blob(parts as BlobPart[], { type: 'application/zip' }),
+					`integra-datos-${localToday()}.zip`
 				);
 				this.notice = { kind: 'ok', key: 'datos.notice.exported', params: {} };
 			} catch (error) {
@@ -763,7 +763,7 @@ export class DatosModel {
 			if (!engine) return;
 			try {
 				const parts = await tableCsvParts(engine, table);
-				saveBlob(`${table}.csv`, new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+				downloadBlob(csvBlob(parts, { bom: false }), `${table}.csv`);
 			} catch (error) {
 				this.notice = {
 					kind: 'error',
