@@ -1,6 +1,12 @@
 import type { Locale } from './types';
 
+/** The one map from Integra's locales to `Intl` tags: Peruvian Spanish, British English. */
 const TAGS: Record<Locale, string> = { es: 'es-PE', en: 'en-GB' };
+
+/** The `Intl` tag of a locale, for a format this module does not offer. */
+export function intlTag(locale: Locale): string {
+	return TAGS[locale];
+}
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {

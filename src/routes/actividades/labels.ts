@@ -1,12 +1,10 @@
-import { hasKey, tr, type Locale } from '$lib/i18n';
+import { hasKey, intlTag, tr, type Locale } from '$lib/i18n';
 import {
 	monthAligned,
 	yearAligned,
 	type CategoryDim,
 	type Period
 } from '$lib/metrics/activity-cube';
-
-const TAGS: Record<Locale, string> = { es: 'es-PE', en: 'en-GB' };
 
 /** Where a category's values are translated (vocab.ts). */
 const VOCAB: Record<Exclude<CategoryDim, 'partner'>, string> = {
@@ -30,7 +28,7 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
 	const id = `${locale}:${JSON.stringify(options)}`;
 	let f = formatters.get(id);
 	if (!f) {
-		f = new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: 'UTC' });
+		f = new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: 'UTC' });
 		formatters.set(id, f);
 	}
 	return f;
