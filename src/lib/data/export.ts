@@ -9,7 +9,7 @@ import type { Engine } from '../engine/types';
 import Papa from 'papaparse';
 import { FORMULA_START, toCsv, type CsvCell } from './csv-export';
 import { DATASET_NAMES, type DatasetName } from './tables';
-import { zipStore } from './zip';
+import { zip } from './zip';
 
 /** Rows read and written at a time. */
 const SLICE = 50_000;
@@ -73,7 +73,7 @@ export async function exportAllZip(
 		});
 		entries.push({ name: `${name}.csv`, data: new TextEncoder().encode(parts.join('')) });
 	}
-	return zipStore(entries);
+	return zip(entries);
 }
 
 export type { DatasetName };

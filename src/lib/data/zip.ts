@@ -1,8 +1,10 @@
 /**
- * A minimal ZIP writer (stored, no compression): enough to hand the user
- * every dataset as one download without a dependency. UTF-8 file names,
- * CRC-32 per entry, fixed timestamps (1 Jan 2000) so the bytes depend only
- * on the contents.
+ * A minimal ZIP writer: enough to hand the user every dataset as one
+ * download without a dependency. Entries are deflated with the platform's
+ * own `CompressionStream('deflate-raw')` (browsers and Node 20; a CSV shrinks
+ * to a fifth or less), or stored when that would not be smaller. UTF-8 file
+ * names, CRC-32 per entry, fixed timestamps (1 Jan 2000) so the bytes depend
+ * only on the contents.
  */
 
 const CRC_TABLE = (() => {
@@ -32,8 +34,19 @@ export interface ZipEntry {
 	data: Uint8Array;
 }
 
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Raw DEFLATE (RFC 1951), as ZIP's method 8 wants it. */
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+	const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+		.stream()
+		.pipeThrough(new CompressionStream('deflate-raw'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** The ZIP archive of `entries`, as parts ready for a Blob. */
-export function zipStore(entries: readonly ZipEntry[]): Uint8Array[] {
+export async function zip(entries: readonly ZipEntry[]): Promise<Uint8Array[]> {
 	const encoder = new TextEncoder();
 	const parts: Uint8Array[] = [];
 	const central: Uint8Array[] = [];
@@ -42,35 +55,38 @@ export function zipStore(entries: readonly ZipEntry[]): Uint8Array[] {
 		const name = encoder.encode(entry.name);
 		const crc = crc32(entry.data);
 		const size = entry.data.length;
+		const deflated = await deflateRaw(entry.data);
+		const method = deflated.length < size ? DEFLATED : STORED;
+		const body = method === DEFLATED ? deflated : entry.data;
 		const local = new DataView(new ArrayBuffer(30));
 		local.setUint32(0, 0x04034b50, true);
 		local.setUint16(4, 20, true);
 		local.setUint16(6, UTF8_FLAG, true);
-		local.setUint16(8, 0, true);
+		local.setUint16(8, method, true);
 		local.setUint16(10, DOS_TIME, true);
 		local.setUint16(12, DOS_DATE, true);
 		local.setUint32(14, crc, true);
-		local.setUint32(18, size, true);
+		local.setUint32(18, body.length, true);
 		local.setUint32(22, size, true);
 		local.setUint16(26, name.length, true);
 		local.setUint16(28, 0, true);
-		parts.push(new Uint8Array(local.buffer), name, entry.data);
+		parts.push(new Uint8Array(local.buffer), name, body);
 
 		const dir = new DataView(new ArrayBuffer(46));
 		dir.setUint32(0, 0x02014b50, true);
 		dir.setUint16(4, 20, true);
 		dir.setUint16(6, 20, true);
 		dir.setUint16(8, UTF8_FLAG, true);
-		dir.setUint16(10, 0, true);
+		dir.setUint16(10, method, true);
 		dir.setUint16(12, DOS_TIME, true);
 		dir.setUint16(14, DOS_DATE, true);
 		dir.setUint32(16, crc, true);
-		dir.setUint32(20, size, true);
+		dir.setUint32(20, body.length, true);
 		dir.setUint32(24, size, true);
 		dir.setUint16(28, name.length, true);
 		dir.setUint32(42, offset, true);
 		central.push(new Uint8Array(dir.buffer), name);
-		offset += 30 + name.length + size;
+		offset += 30 + name.length + body.length;
 	}
 	const centralSize = central.reduce((n, p) => n + p.length, 0);
 	const end = new DataView(new ArrayBuffer(22));
