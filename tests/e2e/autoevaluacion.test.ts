@@ -408,10 +408,10 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 			await radio(page, a.indicator_id, 'Cumple').check();
 			await waitSaved(page);
 
-			// another page of the site deletes the database: this page is asked to close it
-			const other = await browser.context.newPage(); // a plain file: its favicon 404 is no concern
-			await other.goto(`${base()}/robots.txt`);
-			await other.evaluate(
+			// the database is deleted under the page (as devtools or another tab would): the page is
+			// asked to close its connection. (Not from another page of the site: the static server
+			// sandboxes plain files, whose opaque origin has no IndexedDB.)
+			await page.evaluate(
 				() =>
 					new Promise<void>((resolve, reject) => {
 						const req = indexedDB.deleteDatabase('integra-forms');
