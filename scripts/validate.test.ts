@@ -9,8 +9,8 @@ import type { Engine } from '../src/lib/engine/types';
 import { readInputFile } from './read-input';
 import { formatText, validateFiles, type ValidateInput } from './validate-run';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 const run = promisify(execFile);
 
@@ -215,10 +215,10 @@ describe('validateFiles (the CLI’s core)', () => {
 	let engine: Engine;
 	beforeAll(async () => {
 		engine = await createNodeEngine();
-	}, 120_000);
+	});
 	afterAll(async () => {
 		await engine.close();
-	}, 120_000);
+	});
 
 	const input = (fileName: string, text: string): ValidateInput => ({
 		fileName,

@@ -32,18 +32,18 @@ import {
 } from '../fixtures/generate';
 import { readDemoFiles } from '../../src/lib/server/demo-files';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 const TODAY = '2026-01-01';
 let engine: Engine;
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
-}, 120_000);
+});
 afterAll(async () => {
 	await engine.close();
-}, 120_000);
+});
 
 describe('the fixture generator', () => {
 	it('writes the committed fixtures byte for byte (run it after changing it)', () => {
@@ -70,7 +70,7 @@ describe('importing the fixtures: the values read', () => {
 
 	beforeEach(async () => {
 		await importFiles(engine, readDemoFiles(), { today: TODAY, locale: 'es' });
-	}, 120_000);
+	});
 
 	it('Spanish Excel, Spain style (Windows-1252, `;`, trailing `;;;`): codes, dates, numbers, text', async () => {
 		const r = await importCsv(engine, {

@@ -18,8 +18,8 @@ import { createNodeEngine } from '../../src/lib/engine/node';
 import type { Engine, Row } from '../../src/lib/engine/types';
 import { readDemoFiles } from '../../src/lib/server/demo-files';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 const CORPUS = resolve('../shared/csv-corpus');
 const present = existsSync(CORPUS);

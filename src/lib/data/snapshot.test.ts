@@ -8,8 +8,8 @@ import { importSnapshot, snapshotSql, type TableSnapshot } from './snapshot';
 import { DATASET_NAMES } from './tables';
 import { readDemoFiles } from '../server/demo-files';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Every row of a table as text, in table order, with its column names and types. */
 async function contents(engine: Engine, table: string) {
