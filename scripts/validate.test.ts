@@ -79,7 +79,7 @@ describe('npm run validate (the CLI)', () => {
 			errors: 0,
 			warnings: 0
 		});
-	}, 60_000);
+	});
 
 	it('exits 1 when a file has errors, with the line and column in the report (and in English)', async () => {
 		const dir = tmp();
@@ -109,7 +109,7 @@ describe('npm run validate (the CLI)', () => {
 			'actividades.csv: actividades (activities.csv) · UTF-8 · separador «,» · 2 filas · 8 columnas · errores: 1 · advertencias: 0'
 		);
 		expect(text.stdout).toContain('  línea 3, ubigeo: Error: El distrito «999999» no existe');
-	}, 60_000);
+	});
 
 	it('validates any CSV as a generic table with --type table, and names a dataset’s missing columns', async () => {
 		const table = await validate(['--json', '--type', 'table', `${FIX}/Encuesta Añón 2024.csv`]);
@@ -132,7 +132,7 @@ describe('npm run validate (the CLI)', () => {
 		expect(lines(missing.stdout)[0].issues[0].message).toContain(
 			'Faltan columnas obligatorias de plan de acción (actions.csv)'
 		);
-	}, 60_000);
+	});
 
 	it('never exits with anything but 0 or 1 and never prints a stack trace for bad input', async () => {
 		const dir = tmp();
