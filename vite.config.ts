@@ -9,6 +9,9 @@ export default defineConfig({
 	},
 	test: {
 		expect: { requireAssertions: true },
+		// Once for both projects: a beforeAll that starts DuckDB (or a browser, or loads a
+		// corpus) takes seconds quietly and several times that on a busy 2-core machine.
+		hookTimeout: 180_000,
 		projects: [
 			{
 				extends: true,
@@ -30,8 +33,7 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					fileParallelism: false,
-					testTimeout: 60_000,
-					hookTimeout: 180_000
+					testTimeout: 60_000
 				}
 			}
 		]

@@ -42,7 +42,7 @@ beforeAll(async () => {
 		});
 		child.on('exit', (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
 	});
-}, 30_000);
+});
 
 afterAll(() => {
 	child?.kill();

@@ -32,7 +32,7 @@ describe('activities (/actividades) in Chromium, demo data', () => {
 		session = await openSession();
 		await session.page.goto(`${base()}/actividades`);
 		await settled(session.page, 90_000);
-	}, 180_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

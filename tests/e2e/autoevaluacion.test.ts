@@ -788,6 +788,49 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 		async () => {
 			const { page, errors } = await launch();
 			await startRound(page, '2025');
+
+			// every indicator gets an answer (each of the four, evidence with cumple/parcial); all
+			// but the last KEYED come in through the CSV import, the rest from the keyboard below
+			const KEYED = 6;
+			const firstKeyed = POLICY.length - KEYED;
+			const keyedAnswers = ['parcial', 'cumple', 'no_cumple', 'no_aplica', 'cumple', 'no_cumple'];
+			const answerOf = (i: number) =>
+				i >= firstKeyed
+					? keyedAnswers[i - firstKeyed]
+					: i === 5
+						? 'no_aplica'
+						: (['cumple', 'parcial', 'no_cumple'] as const)[i % 3];
+			const answers: Record<string, string> = {};
+			for (const [i, r] of POLICY.entries()) answers[r.indicator_id] = answerOf(i);
+			const imported = Papa.unparse(
+				POLICY.slice(0, firstKeyed).map((r) => ({
+					ubigeo: LIMA,
+					round: '2025',
+					indicator_id: r.indicator_id,
+					answer: answers[r.indicator_id],
+					evidence: ['cumple', 'parcial'].includes(answers[r.indicator_id])
+						? `Evidencia ${r.indicator_id}`
+						: ''
+				}))
+			);
+			await page.getByTestId('import').locator('summary').click();
+			await page.getByLabel('Archivo CSV').setInputFiles({
+				name: `assessments-${LIMA}-2025.csv`,
+				mimeType: 'text/csv',
+				buffer: Buffer.from(imported)
+			});
+			await page.getByTestId('import-diff').waitFor();
+			await page.getByTestId('import-apply').click();
+			const label = { cumple: 'Cumple', parcial: 'Parcial', no_cumple: 'No cumple' } as const;
+			for (const r of [POLICY[0], POLICY[firstKeyed - 1]]) {
+				const answer = answers[r.indicator_id] as keyof typeof label;
+				expect(await radio(page, r.indicator_id, label[answer]).isChecked(), r.indicator_id).toBe(
+					true
+				);
+			}
+			await waitSaved(page);
+
+			// the workshop opens at the first question not answered yet
 			await page.goto(FORM('2025', 'taller'));
 			const dialog = page.getByTestId('workshop');
 			await dialog.waitFor();
@@ -810,21 +853,20 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 			expect(await smallest()).toBeGreaterThanOrEqual(24);
 			expect(await axeViolations(page)).toEqual([]);
 
-			// answer every indicator with keys 1–5, evidence through N, move with →
+			// answer the last KEYED indicators with keys 1–5, evidence through N, move with →
 			const keys: Record<string, string> = {
 				cumple: '1',
 				parcial: '2',
 				no_cumple: '3',
 				no_aplica: '4'
 			};
-			const answers: Record<string, string> = {};
 			for (const [i, r] of POLICY.entries()) {
-				const answer = i === 5 ? 'no_aplica' : (['cumple', 'parcial', 'no_cumple'] as const)[i % 3];
-				answers[r.indicator_id] = answer;
+				if (i < firstKeyed) continue;
+				const answer = answers[r.indicator_id];
 				await page
 					.locator(`[data-testid="workshop"] h2[data-indicator="${r.indicator_id}"]`)
 					.waitFor();
-				if (i === 0) {
+				if (i === firstKeyed) {
 					await page.keyboard.press('5'); // first "no sabe", then changed: the last key wins
 					await page
 						.locator('[data-testid="workshop"] label[data-answer="no_sabe"] input:checked')
@@ -835,7 +877,7 @@ describe('self-assessment (/autoevaluacion/[ubigeo]) in Chromium', () => {
 					await page.keyboard.press('n');
 					await page.waitForFunction(() => document.activeElement?.id === 'ws-evidence');
 					await page.keyboard.type(`Evidencia ${r.indicator_id}`);
-					if (i === 0) {
+					if (i === firstKeyed) {
 						expect(await page.locator('#ws-evidence').inputValue()).toBe(
 							`Evidencia ${r.indicator_id}`
 						);

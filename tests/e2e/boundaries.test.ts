@@ -9,7 +9,7 @@ describe('district boundaries (GeoJSON) in Chromium', () => {
 
 	beforeAll(async () => {
 		session = await openSession();
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

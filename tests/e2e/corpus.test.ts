@@ -45,7 +45,7 @@ describe.skipIf(!present)('a sample of the CSV corpus on /datos in Chromium', ()
 		session = await openSession();
 		await openDatos(session.page, inject('baseUrl'));
 		await stage(session.page, Object.values(SAMPLE).map(path), 60_000);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -61,7 +61,7 @@ describe('/datos: the saved files are kept, and a reload is not a crash', () => 
 			};
 		});
 		await openDatos(session.page, baseUrl);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -66,7 +66,7 @@ describe('/datos: a districts.csv that would orphan rows (Chromium)', () => {
 		writeFileSync(file, Papa.unparse(FIVE, { columns: Object.keys(DISTRICTS[0]) }) + '\n');
 		session = await openSession();
 		await openDatos(session.page, baseUrl);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -40,7 +40,7 @@ describe('/datos at scale and under failure', () => {
 		writeFileSync(big, activitiesCsv(MILLION, demoUbigeos()));
 		session = await openSession();
 		await openDatos(session.page, inject('baseUrl'));
-	}, 180_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -22,7 +22,7 @@ describe('/datos refuses files of the wrong shape', () => {
 	beforeAll(async () => {
 		session = await openSession();
 		await openDatos(session.page, inject('baseUrl'));
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -48,7 +48,7 @@ describe('/datos in Chromium', () => {
 		tmp = mkdtempSync(join(tmpdir(), 'integra-datos-'));
 		session = await openSession();
 		await openDatos(session.page, baseUrl);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -19,7 +19,7 @@ describe('browser engine adapter (/diagnostico in Chromium)', () => {
 				text: tr.textContent!.trim()
 			}))
 		);
-	}, 150_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -66,7 +66,7 @@ describe('explorer (/explorar) in Chromium', () => {
 		session = await openSession();
 		await session.page.goto(`${base()}/explorar`);
 		await compareLive(session);
-	}, 180_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -19,7 +19,7 @@ describe('observatory (/) in Chromium', () => {
 		await session.page.waitForSelector('[data-testid="heatmap-block"][data-source="engine"]', {
 			timeout: 60_000
 		});
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

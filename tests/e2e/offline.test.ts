@@ -28,7 +28,7 @@ describe('offline after the first visit (service worker)', () => {
 	beforeAll(async () => {
 		({ server, url } = await startStaticServer('build'));
 		session = await openSession({ serviceWorkers: true });
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -29,7 +29,7 @@ describe('district profile (/distritos/[ubigeo]) in Chromium', () => {
 	beforeAll(async () => {
 		cli = await cliMetrics();
 		session = await openSession();
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

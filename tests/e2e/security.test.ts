@@ -67,7 +67,7 @@ describe('a shared link to the SQL console, in Chromium', () => {
 		await new Promise<void>((done) => listener.listen(0, '127.0.0.1', done));
 		other = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
 		session = await openSession();
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -45,7 +45,7 @@ describe('a new version while a tab is open (service worker update)', () => {
 		({ server, url } = await startStaticServer('build'));
 		port = Number(new URL(url).port);
 		session = await openSession({ serviceWorkers: true });
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		await session?.close();

@@ -21,7 +21,7 @@ import {
 } from '../fixtures/generate';
 import { readDemoFiles } from '../../src/lib/server/demo-files';
 
-vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 300_000 });
 
 const TODAY = '2026-01-01';
 let base: Engine;
@@ -36,10 +36,10 @@ beforeAll(async () => {
 		exec: (sql) => (sent.push(sql), base.exec(sql)),
 		query: (sql, params) => (sent.push(sql), base.query(sql, params))
 	};
-}, 120_000);
+});
 afterAll(async () => {
 	await base.close();
-}, 120_000);
+});
 
 /** The detailed path's staging view (numbered rows) was created: the fast path was not taken or gave up. */
 const tookDetailed = () => sent.some((s) => /CREATE OR REPLACE TEMP VIEW "__source_\d+"/.test(s));

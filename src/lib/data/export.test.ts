@@ -5,17 +5,17 @@ import type { Engine } from '../engine/types';
 import { exportAllZip, tableCsvParts } from './export';
 import { createTablesSql } from './tables';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 let engine: Engine;
 beforeAll(async () => {
 	engine = await createNodeEngine();
 	await engine.exec(createTablesSql());
-}, 120_000);
+});
 afterAll(async () => {
 	await engine.close();
-}, 120_000);
+});
 
 describe('tableCsvParts', () => {
 	it('writes the header and every row in table order, in slices, formula-safe', async () => {

@@ -8,7 +8,7 @@ import { DATASET_SPECS } from './schema';
 import { createTablesSql, type DatasetName } from './tables';
 import { typedSelectSql, type SqlDialect } from './validate-sql';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 let engine: Engine;
 let seq = 0;
@@ -20,10 +20,10 @@ beforeAll(async () => {
 		('150101', 'Lima', 'Lima'), ('070101', 'Callao', 'Callao');
 	INSERT INTO framework (indicator_id, domain, kind, weight) VALUES
 		('D1.01', 1, 'policy', 1), ('E1', 4, 'statistic', 1);`);
-}, 120_000);
+});
 afterAll(async () => {
 	await engine.close();
-}, 120_000);
+});
 
 const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
 const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));

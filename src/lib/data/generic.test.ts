@@ -3,16 +3,16 @@ import { createNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { columnNames, guessType, importTable, prepareTable, safeTableName } from './generic';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 let engine: Engine;
 beforeAll(async () => {
 	engine = await createNodeEngine();
-}, 120_000);
+});
 afterAll(async () => {
 	await engine.close();
-}, 120_000);
+});
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const load = (fileName: string, text: string | Uint8Array, over = {}, into: Engine = engine) =>

@@ -5,7 +5,7 @@ import { orphanCountsSql, pruneOrphansSql, referencingDatasets, type OrphanCount
 import { createTablesSql } from './tables';
 
 // The DuckDB wasm engine is slow to start on a busy machine.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 let engine: Engine;
 
@@ -36,10 +36,10 @@ INSERT INTO actions (action_id, ubigeo, indicator_id, description, status) VALUE
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
-}, 120_000);
+});
 afterAll(async () => {
 	await engine.close();
-}, 120_000);
+});
 
 async function fresh(): Promise<void> {
 	await engine.exec(`${createTablesSql()};\n${LOADED}`);

@@ -18,17 +18,17 @@ import {
 import { DATASET_SPECS, SQL_TYPE, normalizeHeader, WARNING_CODES } from './schema';
 import { createTablesSql, DATASET_NAMES } from './tables';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 let engine: Engine;
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
-}, 120_000);
+});
 afterAll(async () => {
 	await engine.close();
-}, 120_000);
+});
 
 const TODAY = '2025-06-30';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -263,7 +263,7 @@ describe('schema matches the typed tables', () => {
 });
 
 describe('importCsv', () => {
-	beforeEach(() => baseTables(), 120_000);
+	beforeEach(() => baseTables());
 
 	it('loads a clean set with no issues and the right typed values', async () => {
 		const stats = await importCsv(engine, options('statistics.csv', STATISTICS));
@@ -707,7 +707,7 @@ describe('importFiles', () => {
 });
 
 describe('prepareImport: analyse, then load', () => {
-	beforeEach(() => baseTables(), 120_000);
+	beforeEach(() => baseTables());
 
 	it('stages and validates without loading, shows a preview, then commits', async () => {
 		const previews: unknown[] = [];
@@ -794,7 +794,7 @@ describe('prepareImport: analyse, then load', () => {
 });
 
 describe('importCsv: awkward files', () => {
-	beforeEach(() => baseTables(), 120_000);
+	beforeEach(() => baseTables());
 
 	it('skips blank lines above the header and numbers the lines of the file', async () => {
 		const r = await importCsv(

@@ -8,8 +8,8 @@ import { importSnapshot, snapshotSql, type TableSnapshot } from './snapshot';
 import { DATASET_NAMES } from './tables';
 import { readDemoFiles } from '../server/demo-files';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Every row of a table as text, in table order, with its column names and types. */
 async function contents(engine: Engine, table: string) {
@@ -24,7 +24,7 @@ async function contents(engine: Engine, table: string) {
 
 let built: Engine; // as the build makes it (the prerender engine: today = 9999-12-31)
 let fresh: Engine; // as a browser does it: the snapshot, nothing else
-let piped: Engine; // the pipeline on a day long before the data (every date "in the future")
+let piped: Engine; // the pipeline on a day long before the data (every date "in the future"); reused after the first test
 let snapshot: TableSnapshot;
 
 beforeAll(async () => {
@@ -80,14 +80,11 @@ describe('demo snapshot (Arrow IPC of the typed tables)', () => {
 	it('loads an empty table (a dataset the build had no rows for)', async () => {
 		await built.exec('CREATE TABLE empty_actions AS SELECT * FROM actions WHERE false');
 		const empty = { ...snapshot, actions: await built.exportArrow('SELECT * FROM empty_actions') };
-		const e = await createNodeEngine();
-		try {
-			await importSnapshot(e, empty);
-			expect(await e.query('SELECT count(*)::INTEGER AS n FROM actions')).toEqual([{ n: 0 }]);
-			expect((await contents(e, 'activities')).rows.length).toBe(lines('activities.csv'));
-		} finally {
-			await e.close();
-		}
+		// into the pipeline's engine (its tables are replaced): no need to start another
+		const e = piped;
+		await importSnapshot(e, empty);
+		expect(await e.query('SELECT count(*)::INTEGER AS n FROM actions')).toEqual([{ n: 0 }]);
+		expect((await contents(e, 'activities')).rows.length).toBe(lines('activities.csv'));
 	});
 });
 
@@ -98,15 +95,12 @@ function lines(f: string) {
 
 describe('a broken snapshot', () => {
 	it('is refused, whether its bytes are not Arrow or its stream was cut short', async () => {
-		const e = await createNodeEngine();
-		try {
-			const garbage = { ...snapshot, activities: new TextEncoder().encode('not an arrow stream') };
-			await expect(importSnapshot(e, garbage)).rejects.toThrow();
-			const full = snapshot.activities;
-			const cut = { ...snapshot, activities: full.slice(0, Math.floor(full.length / 2)) };
-			await expect(importSnapshot(e, cut)).rejects.toThrow();
-		} finally {
-			await e.close();
-		}
+		// the pipeline's engine again: a refusal does not depend on what the engine held
+		const e = piped;
+		const garbage = { ...snapshot, activities: new TextEncoder().encode('not an arrow stream') };
+		await expect(importSnapshot(e, garbage)).rejects.toThrow();
+		const full = snapshot.activities;
+		const cut = { ...snapshot, activities: full.slice(0, Math.floor(full.length / 2)) };
+		await expect(importSnapshot(e, cut)).rejects.toThrow();
 	});
 });

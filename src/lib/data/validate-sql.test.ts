@@ -13,18 +13,18 @@ import {
 	type ValidationContext
 } from './validate-sql';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give hooks and tests room.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
+vi.setConfig({ testTimeout: 120_000 });
 
 let engine: Engine;
 let seq = 0;
 
 beforeAll(async () => {
 	engine = await createNodeEngine();
-}, 120_000);
+});
 afterAll(async () => {
 	await engine.close();
-}, 120_000);
+});
 
 const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
 const DECIMAL_COMMA: SqlDialect = { decimalComma: true, dateOrder: 'dmy' };
@@ -98,7 +98,7 @@ const brief = (list: Issue[]) => list.map((i) => `${i.line}:${i.column}:${i.seve
 describe('typedSelectSql', () => {
 	beforeAll(async () => {
 		await engine.exec(createTablesSql());
-	}, 120_000);
+	});
 
 	it('keeps the leading zero of a ubigeo and pads a 5-digit one, keeping its source text', async () => {
 		const rows = await typed(
@@ -318,7 +318,7 @@ describe('issuesSql', () => {
 			('070101', 'Callao', 'Callao'), ('015101', 'Test', 'Lima'), ('150101', 'Lima', 'Lima');
 			INSERT INTO framework (indicator_id, domain, kind, text_es) VALUES
 			('D1.01', 1, 'policy', 'p'), ('E1', 4, 'statistic', 'e');`);
-	}, 120_000);
+	});
 
 	it('finds nothing in clean rows', async () => {
 		expect(await issues('activities', ACT, [ok('A1'), ok('A2')])).toEqual([]);

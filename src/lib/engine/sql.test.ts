@@ -3,7 +3,7 @@ import { createNodeEngine } from './node';
 import { inlineParams, quoteIdent, quoteLiteral } from './sql';
 import type { Engine, Value } from './types';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('quoting', () => {
 	it('doubles the quote character, and refuses NUL', () => {

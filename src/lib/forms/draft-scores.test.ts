@@ -14,7 +14,7 @@ beforeAll(async () => {
 	const files = readDemoFiles();
 	const result = await importFiles(engine, files, { today: '2026-01-01', locale: 'es' });
 	expect(result.missingRequired).toEqual([]);
-}, 60_000);
+});
 
 afterAll(async () => {
 	await engine?.close();

@@ -20,7 +20,7 @@ beforeAll(async () => {
 	await importFiles(engine, files, { today: '2026-01-01', locale: 'es' });
 	const q = policyIndicatorsSql();
 	indicators = toIndicators(await engine.query(q.sql, q.params));
-}, 60_000);
+});
 
 afterAll(async () => {
 	await engine?.close();
