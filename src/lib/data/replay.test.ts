@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../engine/node';
 import { EngineError, type Engine } from '../engine/types';
 import type { ImportLog, LogEntry } from './persist';
-import { replayImports, retryStoppedImports, type NoteStorage } from './replay';
+import { replayImports, retryStoppedImports } from './replay';
 import { restoreState } from './restore.svelte';
+import { MemoryStorage } from '../../../tests/fixtures/memory-storage';
 
 /** The import log's contract in memory (IndexedDB is the browser's). */
 class MemoryLog {
@@ -31,19 +32,6 @@ class MemoryLog {
 	}
 }
 
-class MemoryNotes implements NoteStorage {
-	items = new Map<string, string>();
-	getItem(k: string) {
-		return this.items.get(k) ?? null;
-	}
-	setItem(k: string, v: string) {
-		this.items.set(k, v);
-	}
-	removeItem(k: string) {
-		this.items.delete(k);
-	}
-}
-
 const text = (s: string) => new TextEncoder().encode(s);
 const table = (id: number, name: string): LogEntry => ({
 	id,
@@ -56,7 +44,7 @@ const table = (id: number, name: string): LogEntry => ({
 });
 
 let engine: Engine;
-let notes: MemoryNotes;
+let notes: MemoryStorage;
 let page: EventTarget;
 
 beforeAll(async () => {
@@ -66,7 +54,7 @@ afterAll(async () => {
 	await engine.close();
 });
 beforeEach(async () => {
-	notes = new MemoryNotes();
+	notes = new MemoryStorage();
 	page = new EventTarget();
 	await engine.exec('DROP TABLE IF EXISTS small; DROP TABLE IF EXISTS big');
 });

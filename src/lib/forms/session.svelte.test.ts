@@ -10,6 +10,7 @@ import { writeActionToEngine, writeRoundToEngine } from './records';
 import { createDraft, DraftSession } from './session.svelte';
 import { MemoryRecordStore } from './store';
 import { readDemoFiles } from '../server/demo-files';
+import { MemoryStorage } from '../../../tests/fixtures/memory-storage';
 
 let engine: Engine;
 let indicators: Indicator[];
@@ -26,26 +27,13 @@ afterAll(async () => {
 	await engine?.close();
 });
 
-class MapStorage {
-	items = new Map<string, string>();
-	getItem(k: string) {
-		return this.items.get(k) ?? null;
-	}
-	setItem(k: string, v: string) {
-		this.items.set(k, v);
-	}
-	removeItem(k: string) {
-		this.items.delete(k);
-	}
-}
-
 let store: MemoryRecordStore;
-let storage: MapStorage;
+let storage: MemoryStorage;
 let dataChanged: Mock<() => void>;
 
 beforeEach(() => {
 	store = new MemoryRecordStore();
-	storage = new MapStorage();
+	storage = new MemoryStorage();
 	dataChanged = vi.fn<() => void>();
 });
 
