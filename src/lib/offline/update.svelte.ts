@@ -38,8 +38,17 @@ export class WaitingVersion {
 			location.reload();
 			return;
 		}
-		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
-			once: true
+		// Reload once the new version has taken over: the page's controller changes, or,
+		// should that event not reach this page, the new worker reports itself activated.
+		let reloaded = false;
+		const reload = () => {
+			if (reloaded) return;
+			reloaded = true;
+			location.reload();
+		};
+		navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+		waiting.addEventListener('statechange', () => {
+			if (waiting.state === 'activated' || waiting.state === 'redundant') reload();
 		});
 		waiting.postMessage({ type: 'integra:activate' });
 	}
