@@ -63,7 +63,7 @@ const STEP_SHARE: Record<string, number> = {
 
 // The loaders are imported when used: they pull in the other features' overlays,
 // which need not load with the page (nor during prerendering).
-const sources = () => import('$lib/app/datasets');
+const appDatasets = () => import('$lib/app/datasets');
 
 /** Files bigger than this are refused before reading (the tab would run out of memory). */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -538,7 +538,7 @@ export class DatosModel {
 				f.persisted = await this.persist(f, report);
 				f.enter('done');
 				if (engine && f.target !== 'table') {
-					await (await sources()).applyOverlays(engine).catch(() => {});
+					await (await appDatasets()).applyOverlays(engine).catch(() => {});
 				}
 				f.phase = 'loaded';
 				engineState.dataVersion += 1;
@@ -674,7 +674,7 @@ export class DatosModel {
 			} catch {
 				saved = false;
 			}
-			await (await sources()).applyOverlays(engine).catch(() => {});
+			await (await appDatasets()).applyOverlays(engine).catch(() => {});
 			engineState.dataVersion += 1;
 			restoreState.logVersion += 1;
 			this.notice = saved
@@ -718,7 +718,7 @@ export class DatosModel {
 			engineState.phase = 'loading';
 			try {
 				const { fetchDemoSnapshot } = await import('$lib/data/demo-snapshot');
-				await (await sources()).loadDatasets(engine, { demoSnapshot: fetchDemoSnapshot });
+				await (await appDatasets()).loadDatasets(engine, { demoSnapshot: fetchDemoSnapshot });
 			} finally {
 				engineState.phase = 'ready';
 			}
