@@ -1,4 +1,5 @@
-import adapter from '@sveltejs/adapter-static';
+import adapterNode from '@sveltejs/adapter-node';
+import adapterStatic from '@sveltejs/adapter-static';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -6,6 +7,9 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 // Build switches (environment variables):
+// - VITE_INTEGRA_STATIC=1: the browser-only site as plain files (`npm run build:static`),
+//   every page prerendered from the published data; otherwise the Integra server
+//   (adapter-node, `npm start`), whose pages are rendered per request from the store.
 // - INTEGRA_FAST_BUILD=1: no precompression (the e2e suite's build: ~10 s instead of ~1 min).
 // - INTEGRA_BUILD_DIR / INTEGRA_KIT_DIR: where the site and Kit's work files go (the bench
 //   builds the app and its baseline side by side without touching build/ or .svelte-kit/).
@@ -13,7 +17,10 @@ import zlib from 'node:zlib';
 //   engine started on mount); see bench/README.md.
 const fast = process.env.INTEGRA_FAST_BUILD === '1';
 const baseline = process.env.VITE_INTEGRA_BASELINE === '1';
-const out = process.env.INTEGRA_BUILD_DIR || 'build';
+const staticSite = process.env.VITE_INTEGRA_STATIC === '1';
+const out = process.env.INTEGRA_BUILD_DIR || (staticSite ? 'build-static' : 'build');
+// adapter-node serves its static files from build/client
+const assetsOut = staticSite ? out : join(out, 'client');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -24,10 +31,10 @@ const config = {
 	kit: {
 		// 404.html is an app shell: an unknown district (or one imported later) is resolved in the browser
 		adapter: precompressed(
-			adapter({ pages: out, assets: out, fallback: '404.html', strict: true }),
-			{
-				enabled: !fast
-			}
+			staticSite
+				? adapterStatic({ pages: out, assets: out, fallback: '404.html', strict: true })
+				: adapterNode({ out, precompress: false }),
+			{ enabled: !fast, dir: assetsOut }
 		),
 		outDir: process.env.INTEGRA_KIT_DIR || '.svelte-kit',
 		// Registered by the root layout once DuckDB is up (src/routes/+layout.svelte).
@@ -93,10 +100,10 @@ const gzip = promisify(zlib.gzip);
 
 /**
  * @param {import('@sveltejs/kit').Adapter} inner
- * @param {{ enabled: boolean }} options
+ * @param {{ enabled: boolean, dir: string }} options
  * @returns {import('@sveltejs/kit').Adapter}
  */
-function precompressed(inner, { enabled }) {
+function precompressed(inner, { enabled, dir }) {
 	return {
 		...inner,
 		async adapt(builder) {
@@ -104,7 +111,7 @@ function precompressed(inner, { enabled }) {
 			if (!enabled) return;
 			const started = Date.now();
 			builder.log.minor('Compressing assets and pages (brotli, gzip)');
-			const files = listFiles(out).filter((f) => COMPRESSIBLE.has(extname(f)));
+			const files = listFiles(dir).filter((f) => COMPRESSIBLE.has(extname(f)));
 			// Biggest first, so the two wasm files run side by side on two cores.
 			files.sort((a, b) => statSync(b).size - statSync(a).size);
 			await Promise.all(files.flatMap((f) => [compressFile(f, 'br'), compressFile(f, 'gz')]));

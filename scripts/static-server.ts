@@ -215,6 +215,6 @@ export function startStaticServer(dir: string, port = 0): Promise<{ server: Serv
 
 // `npx tsx scripts/static-server.ts [dir] [port]` (port 0: any free port)
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')) {
-	const [dir = 'build', port = '4173'] = process.argv.slice(2);
+	const [dir = 'build-static', port = '4173'] = process.argv.slice(2);
 	startStaticServer(dir, Number(port)).then(({ url }) => console.log(`Integra: ${url}`));
 }

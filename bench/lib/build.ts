@@ -11,7 +11,8 @@ export const DATA = join(OUT, 'data');
 function vite(args: string[], env: Record<string, string>) {
 	execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], {
 		stdio: ['ignore', 'inherit', 'inherit'],
-		env: { ...process.env, ...env }
+		// the bench measures the static site (the server's pages: bench/README.md)
+		env: { ...process.env, VITE_INTEGRA_STATIC: '1', ...env }
 	});
 }
 

@@ -1,3 +1,6 @@
-// Every screen is prerendered to plain HTML for static hosting; data are
-// loaded in the browser after hydration.
-export const prerender = true;
+import { STATIC_SITE } from '$lib/mode';
+
+// The browser-only build prerenders every screen to plain HTML for static
+// hosting (data load in the browser after hydration). The Integra server
+// renders each request from the store's published data instead.
+export const prerender = STATIC_SITE;

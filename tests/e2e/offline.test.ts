@@ -4,7 +4,7 @@
  * profile never visited opens, and in both DuckDB answers in the browser
  * (the wasm, the worker and the demo CSVs come from the cache).
  *
- * The test serves build/ from its own server and shuts it down after the
+ * The test serves build-static/ from its own server and shuts it down after the
  * first visit, on top of Chromium's offline mode: "no network" is real, not
  * emulated only for the page.
  */
@@ -26,7 +26,7 @@ describe('offline after the first visit (service worker)', () => {
 	const offlineFailures: string[] = [];
 
 	beforeAll(async () => {
-		({ server, url } = await startStaticServer('build'));
+		({ server, url } = await startStaticServer('build-static'));
 		session = await openSession({ serviceWorkers: true });
 	});
 

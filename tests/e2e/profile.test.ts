@@ -37,11 +37,11 @@ describe('district profile (/distritos/[ubigeo]) in Chromium', () => {
 
 	it('prerenders a profile for every one of the 50 districts', () => {
 		const districts = readFileSync('data/districts.csv', 'utf8').trim().split('\n').slice(1);
-		const pages = readdirSync('build/distritos').filter((f) => f.endsWith('.html'));
+		const pages = readdirSync('build-static/distritos').filter((f) => f.endsWith('.html'));
 		expect(pages).toHaveLength(50);
 		for (const line of districts) {
 			const [ubigeo, name] = line.split(',');
-			const html = readFileSync(`build/distritos/${ubigeo}.html`, 'utf8');
+			const html = readFileSync(`build-static/distritos/${ubigeo}.html`, 'utf8');
 			expect(html, ubigeo).toContain(`Ficha distrital: ${name}`);
 		}
 	});

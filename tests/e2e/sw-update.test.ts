@@ -1,6 +1,6 @@
 /**
  * A new version deployed while a tab of the old one is open (src/service-worker.ts,
- * src/lib/offline/UpdateNotice.svelte). The new version is build/ with another
+ * src/lib/offline/UpdateNotice.svelte). The new version is build-static/ with another
  * service worker version and another entry script (a copy, with the pages' CSP
  * hashes recomputed): two versions without building twice.
  *
@@ -38,11 +38,11 @@ describe('a new version while a tab is open (service worker update)', () => {
 	let url: string;
 	let port: number;
 	let next: string;
-	const oldRobots = readFileSync('build/robots.txt', 'utf8');
+	const oldRobots = readFileSync('build-static/robots.txt', 'utf8');
 
 	beforeAll(async () => {
-		next = makeNextVersion('build');
-		({ server, url } = await startStaticServer('build'));
+		next = makeNextVersion('build-static');
+		({ server, url } = await startStaticServer('build-static'));
 		port = Number(new URL(url).port);
 		session = await openSession({ serviceWorkers: true });
 	});

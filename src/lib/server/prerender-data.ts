@@ -12,7 +12,9 @@ import { readDemoFiles } from './demo-files';
 let engine: Promise<Engine> | null = null;
 
 async function start(): Promise<Engine> {
-	const files = readDemoFiles();
+	// the static build of the public observatory reads the published data
+	// exported from the store (npm run build:static); without one, the demo data
+	const files = readDemoFiles(process.env.INTEGRA_STATIC_DATA_DIR || 'data');
 	const e = await createNodeEngine();
 	await importFiles(e, files, { mode: 'replace', today: '9999-12-31', locale: 'es' });
 	return e;
@@ -23,18 +25,23 @@ export function prerenderEngine(): Promise<Engine> {
 	return engine;
 }
 
-/** Run a query at build time, keyed so the page's live Query can use it until DuckDB answers. */
-export async function prefetch<T extends Row = Row>(query: SqlQuery): Promise<Prefetched<T>> {
+/**
+ * Run a query on the server (at build time, or per request in server mode),
+ * keyed so the page's live Query can use it until DuckDB answers.
+ */
+export async function prefetch<T extends Row = Row>(
+	e: Engine,
+	query: SqlQuery
+): Promise<Prefetched<T>> {
 	// The bench's baseline build ships no rows: its pages wait for DuckDB (bench/README.md).
 	if (process.env.VITE_INTEGRA_BASELINE === '1')
 		return { key: 'baseline: not prefetched', rows: [] };
-	const e = await prerenderEngine();
 	return { key: queryKey(query), rows: (await e.query(query.sql, query.params)) as T[] };
 }
 
-/** Every district of the demo data, as prerender entries of `/distritos/[ubigeo]`. */
-export async function prefetchEntries(): Promise<{ ubigeo: string }[]> {
-	const e = await prerenderEngine();
+/** Every district of the data, as prerender entries of `/distritos/[ubigeo]`. */
+export async function prefetchEntries(e?: Engine): Promise<{ ubigeo: string }[]> {
+	e ??= await prerenderEngine();
 	const rows = await e.query('SELECT ubigeo FROM districts ORDER BY ubigeo');
 	return rows.map((r) => ({ ubigeo: String(r.ubigeo) }));
 }

@@ -1,4 +1,4 @@
-import { prerenderEngine } from '$lib/server/prerender-data';
+import { pageEngine } from '$lib/server/page-engine';
 import { queryKey } from '$lib/engine/prefetch';
 import type { Columns, SqlQuery } from '$lib/engine/types';
 import {
@@ -15,15 +15,16 @@ import {
 import type { ActivitiesPrefetch } from './activities.svelte';
 import { ALLOWED, PAGE_SIZE, parseUrl, toFilters } from './url-state';
 
-let cube: Promise<void> | null = null;
+// the cube is built once per engine (a new publication brings a new engine)
+const cubes = new WeakMap<object, Promise<void>>();
 
 // Computed at build time by the Node engine from data/, with the same SQL the
 // page runs live: the prerendered page shows the latest year's real figures,
 // and DuckDB in the browser takes over when it has built its own cube.
-export async function load(): Promise<{ prefetched: ActivitiesPrefetch }> {
-	const engine = await prerenderEngine();
-	cube ??= engine.exec(buildCubeSql());
-	await cube;
+export async function load({ locals }): Promise<{ prefetched: ActivitiesPrefetch }> {
+	const engine = await pageEngine(locals);
+	if (!cubes.has(engine)) cubes.set(engine, engine.exec(buildCubeSql()));
+	await cubes.get(engine);
 	const queries: Record<string, Columns> = {};
 	const add = async (q: SqlQuery) => {
 		queries[queryKey(q)] = await engine.queryColumns(q.sql, q.params);

@@ -1,4 +1,4 @@
-import { prerenderEngine } from '$lib/server/prerender-data';
+import { pageEngine } from '$lib/server/page-engine';
 import { queryKey } from '$lib/engine/prefetch';
 import type { Columns, SqlQuery } from '$lib/engine/types';
 import { compareSql, defaultDistrictsSql, parseExploreMetric } from '$lib/metrics/explore';
@@ -7,8 +7,8 @@ import type { ExplorePrefetch } from './explore.svelte';
 
 // The default comparison (overall score of four districts), computed at build
 // time by the Node engine with the same SQL the page runs live.
-export async function load(): Promise<{ prefetched: ExplorePrefetch }> {
-	const engine = await prerenderEngine();
+export async function load({ locals }): Promise<{ prefetched: ExplorePrefetch }> {
+	const engine = await pageEngine(locals);
 	const queries: Record<string, Columns> = {};
 	const add = async (q: SqlQuery) =>
 		(queries[queryKey(q)] = await engine.queryColumns(q.sql, q.params));

@@ -1,19 +1,32 @@
 import { error } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { DATASET_NAMES } from '$lib/data/tables';
 import { isDatasetName, snapshotSql } from '$lib/data/snapshot';
-import { prerenderEngine } from '$lib/server/prerender-data';
+import { STATIC_SITE } from '$lib/mode';
+import { pageEngine } from '$lib/server/page-engine';
+import { serverStore } from '$lib/server/db/context';
+import { viewTag } from '$lib/server/published';
 
-// The demo data's typed tables as Arrow IPC, written at build time from the
-// Node engine's import of data/: a fresh browser engine inserts them instead
-// of validating the demo CSV files again (src/lib/data/demo-snapshot.ts).
-export const prerender = true;
+// The typed tables as Arrow IPC, from the Node engine's import of the data:
+// a fresh browser engine inserts them instead of validating CSV files again
+// (src/lib/data/demo-snapshot.ts). Static site: written at build time. Server:
+// the published data (or work in progress for staff who asked), tagged with
+// the publication, so a browser revalidates and downloads only what changed.
+export const prerender = STATIC_SITE;
 
 export const entries = () => DATASET_NAMES.map((table) => ({ table }));
 
-export async function GET({ params }) {
+export async function GET({ params, locals, request }) {
 	if (!isDatasetName(params.table)) error(404, 'No such table');
-	const bytes = await (await prerenderEngine()).exportArrow(snapshotSql(params.table));
-	return new Response(bytes as Uint8Array<ArrayBuffer>, {
-		headers: { 'content-type': 'application/vnd.apache.arrow.stream' }
-	});
+	const headers: Record<string, string> = { 'content-type': 'application/vnd.apache.arrow.stream' };
+	if (!building && !STATIC_SITE) {
+		const etag = `"${params.table}-${locals.view}-${await viewTag(await serverStore(), locals.view)}"`;
+		if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304 });
+		headers.etag = etag;
+		// staff's work in progress must not sit in a shared cache
+		headers['cache-control'] = locals.view === 'published' ? 'no-cache' : 'private, no-cache';
+		headers.vary = 'Cookie';
+	}
+	const bytes = await (await pageEngine(locals)).exportArrow(snapshotSql(params.table));
+	return new Response(bytes as Uint8Array<ArrayBuffer>, { headers });
 }

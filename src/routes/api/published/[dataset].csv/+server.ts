@@ -1,0 +1,27 @@
+import type { RequestHandler } from './$types';
+import { api } from '$lib/server/http/respond';
+import { ApiError } from '$lib/server/http/errors';
+import { serverStore, storeConfig } from '$lib/server/db/context';
+import { isDatasetName } from '$lib/data/snapshot';
+import { viewFiles, viewTag } from '$lib/server/published';
+
+// A dataset of the contract as published: what the open-data downloads give.
+export const GET: RequestHandler = api(async ({ params, request }) => {
+	if (!isDatasetName(params.dataset))
+		throw new ApiError('not_found', `No hay un conjunto de datos «${params.dataset}».`);
+	const store = await serverStore();
+	const etag = `"${params.dataset}-${await viewTag(store, 'published')}"`;
+	const headers = { etag, 'cache-control': 'public, no-cache', vary: 'Cookie' };
+	if (request.headers.get('if-none-match') === etag)
+		return new Response(null, { status: 304, headers });
+	const files = await viewFiles(store, 'published', storeConfig().demoDataDir);
+	const file = files.find((f) => f.fileName === `${params.dataset}.csv`);
+	if (!file) throw new ApiError('not_found', `Aún no hay datos publicados de «${params.dataset}».`);
+	return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+		headers: {
+			...headers,
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${params.dataset}.csv"`
+		}
+	});
+});
