@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 export const OUT = resolve('bench/.out');
 export const APP = join(OUT, 'app');
 export const BASELINE = join(OUT, 'baseline');
+export const SERVER = join(OUT, 'server');
 export const HARNESS = join(OUT, 'harness');
 export const DATA = join(OUT, 'data');
 
@@ -17,12 +18,13 @@ function vite(args: string[], env: Record<string, string>) {
 }
 
 /**
- * The three builds, each in its own directory (build/ and .svelte-kit/ are
+ * The four builds, each in its own directory (build/ and .svelte-kit/ are
  * left alone, so the bench can run beside the e2e suite):
  * - app: `npm run build`'s build (precompressed, service worker);
  * - baseline: the same app with VITE_INTEGRA_BASELINE=1: no prerendered rows
  *   (every chart waits for DuckDB and its queries), the engine started at
  *   mount rather than when idle, no service worker; the same precompression;
+ * - server: the Integra server (`npm start`'s build: adapter-node, precompressed);
  * - harness: bench/harness, the import page (never part of the app).
  * The second build reuses the first's compressed wasm (cached by content).
  */
@@ -50,6 +52,16 @@ export function buildAll(log: (s: string) => void): Record<string, number> {
 			VITE_INTEGRA_BASELINE: '1'
 		})
 	);
+	timed('server', () =>
+		vite([], {
+			INTEGRA_BUILD_DIR: 'bench/.out/server',
+			INTEGRA_KIT_DIR: 'bench/.out/kit-server',
+			INTEGRA_FAST_BUILD: '',
+			VITE_INTEGRA_BASELINE: '',
+			// the Integra server (adapter-node): pages rendered per request from the store
+			VITE_INTEGRA_STATIC: ''
+		})
+	);
 	timed('harness', () => buildHarness());
 	linkData();
 	return times;
@@ -70,6 +82,7 @@ export function linkData() {
 	symlinkSync(DATA, link, 'dir');
 }
 
-export function built(dirs = [APP, BASELINE, HARNESS]): boolean {
-	return dirs.every((d) => existsSync(join(d, 'index.html')));
+export function built(dirs = [APP, BASELINE, HARNESS, SERVER]): boolean {
+	// a static build has index.html; the server's build, index.js
+	return dirs.every((d) => existsSync(join(d, 'index.html')) || existsSync(join(d, 'index.js')));
 }

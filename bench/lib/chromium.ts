@@ -13,7 +13,7 @@ export const VIEWPORT = { width: 1366, height: 900 };
  * clock (ms from navigation start):
  * - `fcp`: first contentful paint;
  * - `chart`: the first frame painted after the observatory heatmap's cells
- *   exist (a requestAnimationFrame, then a task after it: the frame is out);
+ *   (or a district profile's scored wheel segments) exist (a requestAnimationFrame, then a task after it: the frame is out);
  *   the first chart is on screen at max(fcp, chart);
  * - `cls`: the layout shifts' sum (nothing may jump when the engine takes over);
  * - `gap`: the longest the main thread went without answering (a 10 ms heartbeat);
@@ -74,7 +74,8 @@ export const MEASURE = `(() => {
 		b.gap = Math.max(b.gap, now - beat - 10);
 		beat = now;
 	}, 10);
-	const CELLS = '[data-testid="heatmap-block"] [data-testid="heatmap"] .cell';
+	// the observatory's heatmap cells, or a district profile's wheel with a score
+	const CELLS = '[data-testid="heatmap-block"] [data-testid="heatmap"] .cell, [data-testid="domain-wheel"] .segment:not([data-score=""])';
 	let pending = null;
 	const check = () => {
 		if (b.appear === undefined && document.querySelector(CELLS)) {

@@ -13,3 +13,4 @@ export { default as datos } from './areas/datos';
 export { default as vocab } from './areas/vocab';
 export { default as geo } from './areas/geo';
 export { default as offline } from './areas/offline';
+export { default as errors } from './areas/errors';

@@ -3,7 +3,7 @@ import { building } from '$app/environment';
 import { DATASET_NAMES } from '$lib/data/tables';
 import { isDatasetName, snapshotSql } from '$lib/data/snapshot';
 import { STATIC_SITE } from '$lib/mode';
-import { pageEngine } from '$lib/server/page-engine';
+import { or503, pageEngine } from '$lib/server/page-engine';
 import { serverStore } from '$lib/server/db/context';
 import { viewTag } from '$lib/server/published';
 
@@ -20,7 +20,8 @@ export async function GET({ params, locals, request }) {
 	if (!isDatasetName(params.table)) error(404, 'No such table');
 	const headers: Record<string, string> = { 'content-type': 'application/vnd.apache.arrow.stream' };
 	if (!building && !STATIC_SITE) {
-		const etag = `"${params.table}-${locals.view}-${await viewTag(await serverStore(), locals.view)}"`;
+		const tag = await or503(async () => viewTag(await serverStore(), locals.view));
+		const etag = `"${params.table}-${locals.view}-${tag}"`;
 		if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304 });
 		headers.etag = etag;
 		// staff's work in progress must not sit in a shared cache
