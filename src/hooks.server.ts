@@ -7,6 +7,8 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { errorResponse } from '$lib/server/http/respond';
 import { ApiError } from '$lib/server/http/errors';
 import { VIEW_COOKIE } from '$lib/server/view';
+import { viewTag } from '$lib/server/published';
+import { cachedPage, compressed, keepPage, respondWith } from '$lib/server/http/page-cache';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -45,8 +47,35 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const role = event.locals.user?.role;
 	if (role && role !== 'official' && event.cookies.get(VIEW_COOKIE) === 'in-progress')
 		event.locals.view = 'in-progress';
-	return resolve(event);
+
+	// Anonymous visitors all see the published data: their pages are rendered
+	// once per publication (src/lib/server/http/page-cache.ts).
+	const pageKey =
+		event.request.method === 'GET' &&
+		!token &&
+		!api &&
+		!event.url.pathname.startsWith('/prefetch/tables/')
+			? await publishedTag().then((tag) => tag && `${tag} ${event.url.pathname}${event.url.search}`)
+			: null;
+	if (pageKey) {
+		const hit = cachedPage(pageKey);
+		if (hit) return respondWith(event.request, hit);
+		const response = await resolve(event);
+		const kept = await keepPage(pageKey, response);
+		return kept ? respondWith(event.request, kept) : compressed(event.request, response);
+	}
+	return compressed(event.request, await resolve(event));
 };
+
+/** The published data's version, or null when the store cannot say (the page then says so itself). */
+async function publishedTag(): Promise<string | null> {
+	try {
+		return await viewTag(await serverStore(), 'published');
+	} catch (error) {
+		if (error instanceof StoreUnavailable) return null;
+		throw error;
+	}
+}
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (error instanceof StoreUnavailable)

@@ -29,15 +29,30 @@ export function prerenderEngine(): Promise<Engine> {
  * Run a query on the server (at build time, or per request in server mode),
  * keyed so the page's live Query can use it until DuckDB answers.
  */
-export async function prefetch<T extends Row = Row>(
-	e: Engine,
-	query: SqlQuery
-): Promise<Prefetched<T>> {
+/**
+ * Run a query on the server (at build time, or per request in server mode),
+ * keyed so the page's live Query can use it until DuckDB answers. An engine
+ * holds one version of the data (a new publication brings a new engine), so
+ * each query runs once per engine and later requests reuse its rows.
+ */
+export function prefetch<T extends Row = Row>(e: Engine, query: SqlQuery): Promise<Prefetched<T>> {
 	// The bench's baseline build ships no rows: its pages wait for DuckDB (bench/README.md).
 	if (process.env.VITE_INTEGRA_BASELINE === '1')
-		return { key: 'baseline: not prefetched', rows: [] };
-	return { key: queryKey(query), rows: (await e.query(query.sql, query.params)) as T[] };
+		return Promise.resolve({ key: 'baseline: not prefetched', rows: [] });
+	const key = queryKey(query);
+	let cache = answered.get(e);
+	if (!cache) answered.set(e, (cache = new Map()));
+	let pending = cache.get(key);
+	if (!pending) {
+		pending = e.query(query.sql, query.params).then((rows) => ({ key, rows }));
+		cache.set(key, pending);
+		// a failed query is asked again by the next request
+		pending.catch(() => cache.delete(key));
+	}
+	return pending as Promise<Prefetched<T>>;
 }
+
+const answered = new WeakMap<Engine, Map<string, Promise<Prefetched>>>();
 
 /** Every district of the data, as prerender entries of `/distritos/[ubigeo]`. */
 export async function prefetchEntries(e?: Engine): Promise<{ ubigeo: string }[]> {
