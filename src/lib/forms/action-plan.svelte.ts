@@ -99,10 +99,10 @@ export class ActionPlan {
 		);
 	}
 
-	/** A new action's id, after every id this district has in the engine and in storage. */
+	/** A new action's id, after every id this district has in the engine, in storage and (server mode) on the server. */
 	async newId(): Promise<string> {
 		const ubigeo = this.#opts.ubigeo();
-		const ids = this.actions.map((a) => a.action_id);
+		const ids = [...this.actions.map((a) => a.action_id), ...this.#server.keys()];
 		try {
 			ids.push(...(await this.#opts.store.listActions(ubigeo)).map((a) => a.action_id));
 		} catch {
@@ -199,7 +199,7 @@ export class ActionPlan {
 		if (this.pendingIds.length) await this.sendPending();
 	}
 
-	/** Sends every change of this district that is not on the server yet. */
+	/** Sends every change of this district that is not on the server yet (conflicts aside). */
 	async sendPending(): Promise<void> {
 		const sync = this.#opts.sync;
 		if (!sync || !this.syncing) return;
@@ -212,6 +212,8 @@ export class ActionPlan {
 			return;
 		}
 		for (const id of this.pendingIds) {
+			// a conflict waits for the official's choice (keepMine, takeServer)
+			if (this.syncOf[id]?.state === 'conflict') continue;
 			const action = local.find((a) => a.action_id === id);
 			if (action) this.#enqueue(action);
 			else sync.pending.delete(id);

@@ -194,6 +194,15 @@ describe('an action plan in server mode', () => {
 		expect(server.items.get('PA-150101-08')?.description).toBe('Aceptar el CPP');
 	});
 
+	it('a new id comes after the ids the server has (another device of the district)', async () => {
+		const { server, store, plan } = setup();
+		await store.putAction(action({ action_id: 'PA-150101-03' }));
+		server.store(action({ action_id: 'PA-150101-09' }));
+		expect(await plan.newId()).toBe('PA-150101-04');
+		await plan.connect();
+		expect(await plan.newId()).toBe('PA-150101-10');
+	});
+
 	it('someone who may not change the plan on the server sends nothing', async () => {
 		const { server, store, plan } = setup({ allowed: false });
 		await plan.connect();
