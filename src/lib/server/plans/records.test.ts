@@ -464,3 +464,30 @@ describe('the published files', () => {
 		}
 	});
 });
+
+describe('the stamp of the server records', () => {
+	it('changes with each stored action version or activity, and has no space (an ETag may carry it)', async () => {
+		const { serverRecordsStamp } = await import('../records/merge-csv');
+		const before = await serverRecordsStamp(store);
+		expect(before).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+		await logActivity(
+			store,
+			users.uim,
+			parseActivity({
+				activity_id: 'REG-STAMP',
+				date: '2025-04-01',
+				ubigeo: '150132',
+				type: 'otro',
+				audience: 'academia',
+				topic: 'otro',
+				modality: 'mixta',
+				participants_total: 1
+			}),
+			activityCheck(engine),
+			new Date('2025-06-01T00:00:00Z')
+		);
+		const after = await serverRecordsStamp(store);
+		expect(after).not.toBe(before);
+		expect(after.split('.').slice(2)).toEqual(['3', String(Date.parse('2025-06-01T00:00:00Z'))]);
+	});
+});

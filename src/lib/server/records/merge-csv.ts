@@ -56,15 +56,18 @@ export function mergeIntoCsv(
 
 /**
  * A stamp that changes whenever an action or an activity is stored on the
- * server (count and latest time of both): for the tag of the published
- * data, so that an ETag or a cached engine does not outlive a new record.
+ * server (count and latest time, in ms, of both; no spaces: it may go into
+ * an ETag): for the tag of the published data, so that an ETag or a cached
+ * engine does not outlive a new record.
  */
 export async function serverRecordsStamp(db: Queryable): Promise<string> {
 	const [row] = await db.query<{ t: string }>(
-		`SELECT (SELECT count(*) FROM action_item_versions)::text || '.' ||
-		        coalesce((SELECT max(saved_at) FROM action_item_versions)::text, '') || '.' ||
-		        (SELECT count(*) FROM logged_activities)::text || '.' ||
-		        coalesce((SELECT max(logged_at) FROM logged_activities)::text, '') AS t`
+		`SELECT concat_ws('.',
+		   (SELECT count(*) FROM action_item_versions),
+		   (SELECT coalesce(floor(extract(epoch FROM max(saved_at)) * 1000), 0)::bigint FROM action_item_versions),
+		   (SELECT count(*) FROM logged_activities),
+		   (SELECT coalesce(floor(extract(epoch FROM max(logged_at)) * 1000), 0)::bigint FROM logged_activities)
+		 ) AS t`
 	);
 	return row.t;
 }
