@@ -16,6 +16,7 @@ import type { Engine } from '$lib/engine/types';
 import { idbDone, idbRequest, openIdb } from '$lib/idb';
 import { askPersistentStorage } from '$lib/storage-persistence.svelte';
 import { nowIso } from '$lib/clock';
+import type { ActivitySend } from './server-sync';
 
 /** One activity as the data contract names its columns (DESIGN.md §4). */
 export interface LoggedActivity {
@@ -33,6 +34,8 @@ export interface LoggedActivity {
 	partner: string;
 	/** ISO timestamp of the logging (not a column of the contract). */
 	logged_at?: string;
+	/** Server mode: when the server stored it (its clock); absent while only on this device. */
+	server_saved_at?: string;
 }
 
 export const ACTIVITY_CSV_COLUMNS = [
@@ -252,4 +255,33 @@ export async function applyLoggedActivities(
 		console.warn('Integra: the activities logged in this browser could not be loaded.', error);
 		return null;
 	}
+}
+
+// ---------------------------------------------------------------------------
+// The Integra server (server mode, a UIM assistant signed in)
+
+/** Sends an activity to the server; the server's copy is then noted in the store. */
+export type SendActivity = (activity: LoggedActivity) => Promise<ActivitySend>;
+
+/**
+ * Sends one logged activity (already kept on this device) to the server and,
+ * once the server has it, notes when in the store (`server_saved_at`). A
+ * failure leaves the activity as it was: on this device, to send again.
+ */
+export async function sendLoggedActivity(
+	activity: LoggedActivity,
+	send: SendActivity,
+	store: ActivityLogStore = activityLog()
+): Promise<ActivitySend> {
+	const result = await send(activity);
+	if (result.kind === 'stored')
+		await store.put({ ...activity, server_saved_at: result.loggedAt || nowIso() });
+	return result;
+}
+
+/** The logged activities the server does not have yet, oldest first. */
+export async function unsentActivities(
+	store: ActivityLogStore = activityLog()
+): Promise<LoggedActivity[]> {
+	return (await store.list()).filter((a) => !a.server_saved_at);
 }

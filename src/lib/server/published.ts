@@ -7,6 +7,9 @@ import { DATASET_SPECS } from '../data/schema';
 import { readDemoFiles } from './demo-files';
 import type { Queryable } from './db/store';
 import { assessmentRows, publicationVersion } from './rounds/service';
+import { activityRows } from './activities/service';
+import { currentItems } from './plans/service';
+import { mergeIntoCsv } from './records/merge-csv';
 
 /**
  * What the public sees, in server mode: the reference datasets (districts,
@@ -23,14 +26,30 @@ export async function assessmentsCsv(db: Queryable, view: View): Promise<Uint8Ar
 	return new TextEncoder().encode(toCsv(ASSESSMENT_COLUMNS, rows) + '\n');
 }
 
-/** The contract's CSV files as the given view has them. */
+/**
+ * The contract's CSV files as the given view has them. In both views,
+ * activities.csv and actions.csv are the reference file's rows with the
+ * server's records merged in (docs/server-records.md): every activity the
+ * UIM logged, and every action of a plan at its current version.
+ */
 export async function viewFiles(
 	db: Queryable,
 	view: View,
 	referenceDir: string
 ): Promise<DemoFile[]> {
 	const reference = readDemoFiles(referenceDir).filter((f) => f.fileName !== 'assessments.csv');
-	return [...reference, { fileName: 'assessments.csv', bytes: await assessmentsCsv(db, view) }];
+	const server = {
+		'activities.csv': ['activities', await activityRows(db)],
+		'actions.csv': ['actions', await currentItems(db)]
+	} as const;
+	const files = reference.map((f) => {
+		const mine = server[f.fileName as keyof typeof server];
+		return mine ? { ...f, bytes: mergeIntoCsv(f.bytes, mine[0], mine[1]) } : f;
+	});
+	for (const [fileName, [dataset, rows]] of Object.entries(server))
+		if (rows.length && !files.some((f) => f.fileName === fileName))
+			files.push({ fileName, bytes: mergeIntoCsv(new Uint8Array(), dataset, rows) });
+	return [...files, { fileName: 'assessments.csv', bytes: await assessmentsCsv(db, view) }];
 }
 
 /**

@@ -153,7 +153,26 @@ const area: Area = {
 		'act.log.actions': 'Acciones',
 		'act.log.remove': 'Eliminar',
 		'act.log.removeOne': 'Eliminar la actividad {id}',
-		'act.log.download': 'Descargar las actividades registradas (CSV)'
+		'act.log.download': 'Descargar las actividades registradas (CSV)',
+
+		// The activity log and the Integra server (server mode)
+		'act.log.sync.intro':
+			'Con su sesión de la UIM, cada actividad se guarda en este equipo y luego en el servidor de Integra, a su nombre.',
+		'act.log.sync.localOnly':
+			'Se guarda en este equipo. Solo el equipo de la UIM, con la sesión iniciada, registra actividades en el servidor.',
+		'act.log.sync.sending': 'Actividad {id}: guardada en este equipo; enviándola al servidor…',
+		'act.log.sync.server': 'Actividad {id}: guardada en el servidor.',
+		'act.log.sync.failed':
+			'Actividad {id}: no se pudo enviar: se guardó en este equipo. Se enviará al volver a esta página, o ahora con «Enviar al servidor».',
+		'act.log.sync.rejected':
+			'Actividad {id}: el servidor no la aceptó ({message}). Se guardó en este equipo.',
+		'act.log.sync.pending':
+			'Actividades guardadas solo en este equipo, sin enviar al servidor: {count}.',
+		'act.log.sync.sendNow': 'Enviar al servidor',
+		'act.log.sync.sent': 'Enviadas al servidor: {count}.',
+		'act.log.col.where': 'Dónde está',
+		'act.log.where.server': 'En el servidor',
+		'act.log.where.device': 'Solo en este equipo'
 	},
 	en: {
 		'nav.activities': 'Activities',
@@ -304,7 +323,26 @@ const area: Area = {
 		'act.log.actions': 'Actions',
 		'act.log.remove': 'Remove',
 		'act.log.removeOne': 'Remove activity {id}',
-		'act.log.download': 'Download the logged activities (CSV)'
+		'act.log.download': 'Download the logged activities (CSV)',
+
+		// The activity log and the Integra server (server mode)
+		'act.log.sync.intro':
+			'With your UIM account, each activity is saved on this device, then on the Integra server, under your name.',
+		'act.log.sync.localOnly':
+			'It is saved on this device. Only the UIM team, signed in, logs activities on the server.',
+		'act.log.sync.sending': 'Activity {id}: saved on this device; sending it to the server…',
+		'act.log.sync.server': 'Activity {id}: saved on the server.',
+		'act.log.sync.failed':
+			'Activity {id}: could not be sent: it was saved on this device. It will be sent when you come back to this page, or now with “Send to the server”.',
+		'act.log.sync.rejected':
+			'Activity {id}: the server did not accept it ({message}). It was saved on this device.',
+		'act.log.sync.pending':
+			'Activities saved only on this device, not yet sent to the server: {count}.',
+		'act.log.sync.sendNow': 'Send to the server',
+		'act.log.sync.sent': 'Sent to the server: {count}.',
+		'act.log.col.where': 'Where it is',
+		'act.log.where.server': 'On the server',
+		'act.log.where.device': 'Only on this device'
 	}
 };
 export default area;

@@ -264,7 +264,32 @@ const area: Area = {
 			'Marque una respuesta por indicador. «No aplica» saca el indicador del dominio; «No sabe» lo deja sin responder. Para «Cumple» y «Parcial» anote la evidencia (ordenanza, resolución, registro) y, si la hay, su enlace.',
 		'assess.print.source': 'Fuente (enlace)',
 		'assess.print.marked': 'marcada',
-		'assess.print.sign': 'Responsable de la información (nombre, cargo y firma):'
+		'assess.print.sign': 'Responsable de la información (nombre, cargo y firma):',
+
+		// The action plan and the Integra server (server mode)
+		'assess.plan.sync.intro':
+			'Cada cambio se guarda primero en este equipo y luego en el servidor de Integra, con su nombre y la hora: la UIM lo ve.',
+		'assess.plan.sync.localOnly':
+			'Los cambios se guardan en este equipo. Solo un funcionario o funcionaria del distrito, con la sesión iniciada, los envía al servidor.',
+		'assess.plan.sync.local': 'Acción {id}: guardada en este equipo.',
+		'assess.plan.sync.sending': 'Acción {id}: guardada en este equipo; enviándola al servidor…',
+		'assess.plan.sync.server': 'Acción {id}: guardada en el servidor (versión {version}).',
+		'assess.plan.sync.failed':
+			'Acción {id}: no se pudo enviar: se guardó en este equipo. Se enviará al volver a esta página, o ahora con «Enviar al servidor».',
+		'assess.plan.sync.rejected':
+			'Acción {id}: el servidor no la aceptó ({message}). Se guardó en este equipo.',
+		'assess.plan.sync.conflict':
+			'Acción {id}: otra persona la cambió en el servidor (versión {version}, {by}, {at}). Su cambio se guardó en este equipo, sin enviar. ¿Cuál vale?',
+		'assess.plan.sync.theirs': 'En el servidor',
+		'assess.plan.sync.keepMine': 'Enviar la mía al servidor',
+		'assess.plan.sync.takeServer': 'Usar la del servidor',
+		'assess.plan.sync.pending':
+			'Cambios guardados solo en este equipo, sin enviar al servidor: {count}.',
+		'assess.plan.sync.sendNow': 'Enviar al servidor',
+		'assess.plan.sync.unread':
+			'No se pudo leer el plan del servidor: los cambios se guardan en este equipo y se envían cuando responda.',
+		'assess.plan.sync.tag': 'sin enviar',
+		'assess.plan.sync.someone': 'otra cuenta'
 	},
 	en: {
 		'assess.title': 'Self-assessment of {district}',
@@ -523,7 +548,32 @@ const area: Area = {
 			'Tick one answer per indicator. “Not applicable” takes the indicator out of its domain; “Don’t know” leaves it unanswered. For “Met” and “Partly met”, note the evidence (ordinance, resolution, register) and its link, if any.',
 		'assess.print.source': 'Source (link)',
 		'assess.print.marked': 'ticked',
-		'assess.print.sign': 'Person responsible for the information (name, position and signature):'
+		'assess.print.sign': 'Person responsible for the information (name, position and signature):',
+
+		// The action plan and the Integra server (server mode)
+		'assess.plan.sync.intro':
+			'Each change is saved on this device first, then on the Integra server, with your name and the time: the UIM sees it.',
+		'assess.plan.sync.localOnly':
+			'Changes are saved on this device. Only an official of the district, signed in, sends them to the server.',
+		'assess.plan.sync.local': 'Action {id}: saved on this device.',
+		'assess.plan.sync.sending': 'Action {id}: saved on this device; sending it to the server…',
+		'assess.plan.sync.server': 'Action {id}: saved on the server (version {version}).',
+		'assess.plan.sync.failed':
+			'Action {id}: could not be sent: it was saved on this device. It will be sent when you come back to this page, or now with “Send to the server”.',
+		'assess.plan.sync.rejected':
+			'Action {id}: the server did not accept it ({message}). It was saved on this device.',
+		'assess.plan.sync.conflict':
+			'Action {id}: someone else changed it on the server (version {version}, {by}, {at}). Your change was saved on this device, not sent. Which one stands?',
+		'assess.plan.sync.theirs': 'On the server',
+		'assess.plan.sync.keepMine': 'Send mine to the server',
+		'assess.plan.sync.takeServer': 'Use the server’s',
+		'assess.plan.sync.pending':
+			'Changes saved only on this device, not yet sent to the server: {count}.',
+		'assess.plan.sync.sendNow': 'Send to the server',
+		'assess.plan.sync.unread':
+			'The server’s plan could not be read: changes are saved on this device and sent when it answers.',
+		'assess.plan.sync.tag': 'not sent',
+		'assess.plan.sync.someone': 'another account'
 	}
 };
 export default area;
