@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Store } from './store';
+import { StoreUnavailable, type Store } from './store';
 
 /** Where the versioned SQL files live (relative to where the server starts, like the data folder). */
 export const MIGRATIONS_DIR = resolve(process.env.INTEGRA_MIGRATIONS_DIR ?? 'db/migrations');
@@ -68,6 +68,8 @@ export async function migrate(store: Store, migrations = readMigrations()): Prom
 			});
 			if (done) applied.push(m.name);
 		} catch (error) {
+			// a lost connection is no fault of the migration: the server says 503 and tries again
+			if (error instanceof StoreUnavailable) throw error;
 			throw new MigrationFailed(m.name, error);
 		}
 	}
