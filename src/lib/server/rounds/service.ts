@@ -87,14 +87,18 @@ export async function listRounds(
 		params.push(filter.ubigeo);
 		where.push(`r.ubigeo = $${params.length}`);
 	}
-	if (filter.state) {
-		params.push(filter.state);
-		where.push(`r.state = $${params.length}`);
-	}
+	// the state as this viewer sees it: a round of someone else's district is "published" (its published version)
+	let state = 'r.state';
 	if (!seesAllWork(viewer)) {
 		// anonymous: published only; an official: published, or their own districts
 		params.push(viewer?.ubigeos ?? []);
-		where.push(`(r.published_version IS NOT NULL OR r.ubigeo = ANY($${params.length}))`);
+		const inside = `r.ubigeo = ANY($${params.length})`;
+		where.push(`(r.published_version IS NOT NULL OR ${inside})`);
+		state = `(CASE WHEN ${inside} THEN r.state ELSE 'published' END)`;
+	}
+	if (filter.state) {
+		params.push(filter.state);
+		where.push(`${state} = $${params.length}`);
 	}
 	const rows = await db.query(
 		`SELECT ${SUMMARY_COLUMNS} FROM rounds r
