@@ -44,11 +44,15 @@ export class MigrationFailed extends Error {
  * database as it was and stops here. Returns the names applied now.
  */
 export async function migrate(store: Store, migrations = readMigrations()): Promise<string[]> {
-	await store.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-		version text PRIMARY KEY,
-		name text NOT NULL,
-		applied_at timestamptz NOT NULL DEFAULT now()
-	)`);
+	// under the same lock as the migrations: two servers creating it at once would collide
+	await store.transaction(async (tx) => {
+		await tx.query('SELECT pg_advisory_xact_lock(4242)');
+		await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+			version text PRIMARY KEY,
+			name text NOT NULL,
+			applied_at timestamptz NOT NULL DEFAULT now()
+		)`);
+	});
 	const applied: string[] = [];
 	for (const m of migrations) {
 		try {

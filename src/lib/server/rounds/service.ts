@@ -225,16 +225,19 @@ export async function submitVersion(
 	mustSubmitFor(user, ubigeo);
 	await check(ubigeo, round, submission.answers);
 	return store.transaction(async (tx) => {
-		const current = await lockRound(tx, ubigeo, round);
-		const latest = current?.latest_version ?? null;
-		if (submission.base_version !== latest)
-			throw new ApiError(
+		const stale = (current: RoundSummary | null) => {
+			const latest = current?.latest_version ?? null;
+			return new ApiError(
 				'conflict',
 				latest === null
 					? 'Esta ronda aún no tiene versiones en el servidor: envíela con base_version null.'
 					: `La ronda ya tiene la versión ${latest} en el servidor; su envío partía de ${submission.base_version ?? 'ninguna'}.`,
 				{ current_version: latest, state: current?.state ?? null }
 			);
+		};
+		const current = await lockRound(tx, ubigeo, round);
+		const latest = current?.latest_version ?? null;
+		if (submission.base_version !== latest) throw stale(current);
 		const version = (latest ?? 0) + 1;
 		if (current)
 			await tx.query(
@@ -242,12 +245,17 @@ export async function submitVersion(
 				 WHERE ubigeo = $1 AND round = $2`,
 				[ubigeo, round, version, now]
 			);
-		else
-			await tx.query(
+		else {
+			// A first version: no row to lock yet. Two sent at once both get here; the
+			// second insert waits for the first transaction, then finds the round taken.
+			const inserted = await tx.query(
 				`INSERT INTO rounds (ubigeo, round, state, latest_version, updated_at)
-				 VALUES ($1, $2, 'submitted', $3, $4)`,
+				 VALUES ($1, $2, 'submitted', $3, $4)
+				 ON CONFLICT (ubigeo, round) DO NOTHING RETURNING 1`,
 				[ubigeo, round, version, now]
 			);
+			if (inserted.length === 0) throw stale(await lockRound(tx, ubigeo, round));
+		}
 		await tx.query(
 			`INSERT INTO round_versions (ubigeo, round, version, submitted_by, submitted_at)
 			 VALUES ($1, $2, $3, $4, $5)`,
