@@ -4,6 +4,7 @@ import { StoreUnavailable } from '../db/store';
 import { ApiError } from './errors';
 import {
 	api,
+	DRAIN_BYTES,
 	errorResponse,
 	jsonErrorOffset,
 	MAX_BODY_BYTES,
@@ -76,10 +77,29 @@ describe('readJson', () => {
 		expect(pulled).toBeLessThanOrEqual(1);
 	});
 
-	it('refuses with 413 a body over the limit that declares no length, and stops reading it', async () => {
+	it('refuses with 413 a body over the limit that declares no length, reading the rest so the answer arrives', async () => {
+		// cancelling the body would make adapter-node reset the connection before the 413 is sent
+		let cancelled = false;
+		const chunk = new Uint8Array(16_384).fill(0x20);
+		let left = 20; // 320 KB
+		const stream = new ReadableStream<Uint8Array>({
+			pull(c) {
+				if (left-- > 0) c.enqueue(chunk);
+				else c.close();
+			},
+			cancel() {
+				cancelled = true;
+			}
+		});
+		const e = await refusal(post(stream));
+		expect([e.status, e.code]).toEqual([413, 'too_large']);
+		expect(left).toBe(-1); // read to the end
+		expect(cancelled).toBe(false);
+	});
+
+	it('stops reading an endless body after dropping DRAIN_BYTES past the limit', async () => {
 		let sent = 0;
 		let cancelled = false;
-		// an endless body: readJson must stop by itself
 		const stream = new ReadableStream<Uint8Array>({
 			pull(c) {
 				sent += 16_384;
@@ -92,8 +112,9 @@ describe('readJson', () => {
 		const e = await refusal(post(stream));
 		expect(e.status).toBe(413);
 		expect(cancelled).toBe(true);
-		// it read the limit and one chunk more, give or take the stream's own buffer
-		expect(sent).toBeLessThan(MAX_BODY_BYTES + 4 * 16_384);
+		// the limit, the drained megabyte, and a few chunks the stream buffers ahead
+		expect(sent).toBeGreaterThan(MAX_BODY_BYTES + DRAIN_BYTES);
+		expect(sent).toBeLessThan(MAX_BODY_BYTES + DRAIN_BYTES + 4 * 16_384);
 	});
 
 	it('refuses with 413 a body longer than its (lying) Content-Length says', async () => {
@@ -189,7 +210,7 @@ describe('readOptionalJson', () => {
 });
 
 describe('api() and errorResponse', () => {
-	const event = {} as RequestEvent;
+	const event = { request: new Request(URL_) } as RequestEvent;
 
 	it('sends an ApiError as {error:{code,message,…detail}} with its status and headers', async () => {
 		const handler = api(async () => {
@@ -212,6 +233,8 @@ describe('api() and errorResponse', () => {
 	it('sends a lost store as 503 with Retry-After', async () => {
 		const res = errorResponse(new StoreUnavailable(new Error('ECONNREFUSED 10.1.2.3:5432')));
 		expect(res.status).toBe(503);
+		// errors sent outside api() (the Origin check of hooks.server.ts) are not cached either
+		expect(res.headers.get('cache-control')).toBe('private, no-store');
 		expect(res.headers.get('retry-after')).toBe('10');
 		const body = await res.json();
 		expect(body.error.code).toBe('unavailable');
@@ -235,6 +258,34 @@ describe('api() and errorResponse', () => {
 		} finally {
 			console.error = quiet;
 		}
+	});
+
+	it('reads and drops a body the handler refused before reading it (so the answer arrives)', async () => {
+		let left = 10;
+		let cancelled = false;
+		const stream = new ReadableStream<Uint8Array>({
+			pull(c) {
+				if (left-- > 0) c.enqueue(new Uint8Array(65_536));
+				else c.close();
+			},
+			cancel() {
+				cancelled = true;
+			}
+		});
+		const request = post(stream);
+		const handler = api(async () => {
+			throw new ApiError('unauthenticated', 'Inicie sesión.');
+		});
+		const res = await handler({ request } as RequestEvent);
+		expect(res.status).toBe(401);
+		await expect.poll(() => left).toBe(-1);
+		expect(cancelled).toBe(false);
+		// a body the handler read is left alone
+		const read = post('{"a":1}');
+		await api(async ({ request }) => Response.json(await readJson(request)))({
+			request: read
+		} as RequestEvent);
+		expect(read.bodyUsed).toBe(true);
 	});
 
 	it('keeps the cache-control a handler set', async () => {

@@ -5,8 +5,14 @@ import { ApiError } from './errors';
 /** The largest JSON body the API reads (a round's answers with long evidence fit many times over). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** An error as the API sends it: `{ "error": { "code", "message", … } }`, never a stack trace. */
+/** An error as the API sends it: `{ "error": { "code", "message", … } }`, never a stack trace, never cached. */
 export function errorResponse(error: unknown): Response {
+	const response = errorJson(error);
+	response.headers.set('cache-control', 'private, no-store');
+	return response;
+}
+
+function errorJson(error: unknown): Response {
 	if (error instanceof ApiError)
 		return json(
 			{ error: { code: error.code, message: error.message, ...error.detail } },
@@ -45,6 +51,11 @@ export function api<E extends RequestEvent>(
 		}
 		if (!response.headers.has('cache-control'))
 			response.headers.set('cache-control', 'private, no-store');
+		// A body left unread (refused before reading it: 401, 403, 413 by its
+		// Content-Length) is read and dropped while the answer goes out: unread,
+		// it stalls the sender's upload, which then gets a reset instead of the answer.
+		const body = event.request.body;
+		if (body && !event.request.bodyUsed) void drain(body.getReader());
 		return response;
 	};
 }
@@ -76,7 +87,7 @@ export async function readJson(request: Request): Promise<unknown> {
 			if (done) break;
 			size += value.byteLength;
 			if (size > MAX_BODY_BYTES) {
-				await reader.cancel().catch(() => {});
+				await drain(reader);
 				throw tooLarge();
 			}
 			chunks.push(value);
@@ -91,6 +102,32 @@ export async function readJson(request: Request): Promise<unknown> {
 			`El cuerpo no es JSON válido: ${jsonPosition(text)}.`,
 			jsonLineColumn(text)
 		);
+	}
+}
+
+/** What is read and dropped of a body past the limit, so that the 413 reaches the sender. */
+export const DRAIN_BYTES = 1024 * 1024;
+
+/**
+ * Reads the rest of a body and drops it. Cancelling it instead makes
+ * adapter-node destroy the connection at once, and the sender gets no answer
+ * at all (a reset) instead of the 413. A body bigger still is cut off then;
+ * adapter-node's own BODY_SIZE_LIMIT (512 KB) usually ends it first.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+	let left = DRAIN_BYTES;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			left -= value.byteLength;
+			if (left < 0) {
+				await reader.cancel().catch(() => {});
+				return;
+			}
+		}
+	} catch {
+		// the server's own limit ended the body
 	}
 }
 
