@@ -427,26 +427,33 @@ describe('failed sign-ins', () => {
 		});
 	});
 
-	it('answers 429 with Retry-After after five failures for one account, even to the right password', async () => {
+	it('answers 429 with Retry-After by the sixth attempt after failures, even to the right password', async () => {
+		// Five failures of one account (or of one address: this file's earlier failures count
+		// for 127.0.0.1 too) are free; the next attempt must wait. Throttled attempts are
+		// answered at once (no hash), so the right password follows well within the wait.
 		const statuses: number[] = [];
-		for (let i = 0; i < 5; i++)
+		while (statuses.length < 6 && !statuses.includes(429))
 			statuses.push(
 				(
 					await call('anonymous', 'POST', '/api/session', {
-						body: { email: DEMO.uim, password: `wrong password ${i}` }
+						body: { email: DEMO.uim, password: `wrong password ${statuses.length}` }
 					})
 				).status
 			);
-		// the address has two failures of the test above: the fifth of the account is the seventh of the address
-		expect(statuses).toEqual([401, 401, 401, 429, 429]);
+		expect(statuses.at(-1)).toBe(429);
+		expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
 		const right = await call('anonymous', 'POST', '/api/session', {
 			body: { email: DEMO.uim, password: DEMO.password }
 		});
 		expect(right.status).toBe(429);
 		const seconds = Number(right.headers.get('retry-after'));
 		expect(seconds).toBeGreaterThanOrEqual(1);
-		expect(right.json).toMatchObject({
-			error: { code: 'too_many_attempts', retry_after: seconds }
+		expect(right.json).toEqual({
+			error: {
+				code: 'too_many_attempts',
+				message: `Demasiados intentos fallidos. Espere ${seconds} s antes de volver a intentarlo.`,
+				retry_after: seconds
+			}
 		});
 		expect(right.headers.getSetCookie()).toEqual([]);
 	});
