@@ -348,17 +348,21 @@ describe('what each viewer sees', () => {
 			tick()
 		);
 	}
+	const publishedAt = new Map<string, string>();
 	async function publishNow(u: string, r: string) {
 		await validateRound(store, people.uim, u, r, [], tick());
-		await publish(store, people.admin, { ubigeo: u, round: r }, tick());
+		const at = tick();
+		await publish(store, people.admin, { ubigeo: u, round: r }, at);
+		publishedAt.set(`${u}/${r}`, at.toISOString());
 	}
 
 	beforeAll(async () => {
+		// 150102/2022 is published before 150101/2021, and gets its v2 after it
+		await submit(people.other, '150102', '2022', null, 'no_cumple');
+		await publishNow('150102', '2022');
 		await submit(people.official, '150101', '2021', null, 'cumple');
 		await publishNow('150101', '2021');
 		await submit(people.other, '150102', '2021', null, 'parcial');
-		await submit(people.other, '150102', '2022', null, 'no_cumple');
-		await publishNow('150102', '2022');
 		await submit(people.other, '150102', '2022', 1, 'cumple');
 		await submit(people.official, '150101', '2017', null, 'no_sabe');
 		await returnRound(
@@ -391,6 +395,11 @@ describe('what each viewer sees', () => {
 			.sort();
 
 	it('lists published rounds only, as published, to anonymous visitors', async () => {
+		// newest publication first, whatever was sent since
+		const order = (await listRounds(store, null, {}))
+			.filter((r) => ['2017', '2021', '2022'].includes(r.round))
+			.map((r) => `${r.ubigeo}/${r.round}`);
+		expect(order).toEqual(['150102/2017', '150101/2021', '150102/2022']);
 		expect(keys(await listRounds(store, null, {}))).toEqual([
 			'150101/2021 published v1',
 			'150102/2017 published v1',
@@ -446,7 +455,14 @@ describe('what each viewer sees', () => {
 			answers: [{ indicator_id: 'D2.01', answer: 'no_cumple' }]
 		});
 		expect(pub.history.map((e) => e.action)).toEqual(['published']);
+		// its time is the publication's, not that of the version sent since
+		expect(pub.updated_at).toBe(publishedAt.get('150102/2022'));
+		const listed = (await listRounds(store, null, { ubigeo: '150102' })).find(
+			(r) => r.round === '2022'
+		);
+		expect(listed?.updated_at).toBe(publishedAt.get('150102/2022'));
 		const inside = await getRound(store, people.analyst, '150102', '2022');
+		expect(inside.updated_at > publishedAt.get('150102/2022')!).toBe(true);
 		expect(inside).toMatchObject({
 			state: 'submitted',
 			version: 2,
