@@ -26,15 +26,22 @@ export async function hashPassword(password: string): Promise<string> {
 	return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/** False for a wrong password, and for a stored value that is not a hash of ours (never throws for it). */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
 	const [scheme, N, r, p, salt, key] = stored.split('$');
 	if (scheme !== 'scrypt' || !key) return false;
 	const expected = Buffer.from(key, 'base64url');
-	const actual = await derive(password, Buffer.from(salt, 'base64url'), {
-		N: Number(N),
-		r: Number(r),
-		p: Number(p)
-	});
+	let actual: Buffer;
+	try {
+		actual = await derive(password, Buffer.from(salt, 'base64url'), {
+			N: Number(N),
+			r: Number(r),
+			p: Number(p)
+		});
+	} catch {
+		// parameters scrypt refuses (a damaged row): no password matches it
+		return false;
+	}
 	return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -3,8 +3,8 @@ import type { Queryable } from '../db/store';
 /**
  * Repeated failed sign-ins are slowed down, per account and per address:
  * after FREE_FAILURES failures, each further attempt must wait
- * 2^(failures − FREE_FAILURES) seconds since the last failure (capped at
- * 15 minutes). A success clears the account's count. Counts older than a
+ * 2^(failures − FREE_FAILURES + 1) seconds since the last failure (2 s after
+ * the fifth, 4 s after the sixth…, capped at 15 minutes). A success clears the account's count. Counts older than a
  * day are forgotten.
  */
 export const FREE_FAILURES = 5;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Store } from './store';
+import { StoreUnavailable, type Store } from './store';
 
 /** Where the versioned SQL files live (relative to where the server starts, like the data folder). */
 export const MIGRATIONS_DIR = resolve(process.env.INTEGRA_MIGRATIONS_DIR ?? 'db/migrations');
@@ -44,11 +44,15 @@ export class MigrationFailed extends Error {
  * database as it was and stops here. Returns the names applied now.
  */
 export async function migrate(store: Store, migrations = readMigrations()): Promise<string[]> {
-	await store.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-		version text PRIMARY KEY,
-		name text NOT NULL,
-		applied_at timestamptz NOT NULL DEFAULT now()
-	)`);
+	// under the same lock as the migrations: two servers creating it at once would collide
+	await store.transaction(async (tx) => {
+		await tx.query('SELECT pg_advisory_xact_lock(4242)');
+		await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+			version text PRIMARY KEY,
+			name text NOT NULL,
+			applied_at timestamptz NOT NULL DEFAULT now()
+		)`);
+	});
 	const applied: string[] = [];
 	for (const m of migrations) {
 		try {
@@ -68,6 +72,8 @@ export async function migrate(store: Store, migrations = readMigrations()): Prom
 			});
 			if (done) applied.push(m.name);
 		} catch (error) {
+			// a lost connection is no fault of the migration: the server says 503 and tries again
+			if (error instanceof StoreUnavailable) throw error;
 			throw new MigrationFailed(m.name, error);
 		}
 	}

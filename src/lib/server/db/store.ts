@@ -113,6 +113,11 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Store {
 		},
 		async transaction(fn) {
 			const client = await pool.connect().catch(translate);
+			// A checked-out client whose connection drops between two queries emits
+			// 'error' (the pool listens only to idle ones): unheard, it would end the
+			// process. The next query on it fails and says so.
+			const onError = () => {};
+			client.on('error', onError);
 			let broken = false;
 			try {
 				await client.query('BEGIN');
@@ -129,6 +134,7 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Store {
 				translate(error);
 			} finally {
 				// a broken connection is destroyed, not handed to the next request
+				client.off('error', onError);
 				client.release(broken || undefined);
 			}
 		},

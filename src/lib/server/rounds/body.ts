@@ -54,7 +54,8 @@ export function parseComments(body: unknown): ReviewComment[] {
 		if (!isObject(c)) throw new ApiError('bad_request', `comments[${i}] debe ser un objeto.`);
 		return {
 			indicator_id: text(c.indicator_id, `comments[${i}].indicator_id`, true)!,
-			text: text(c.text, `comments[${i}].text`, true)!.trim()
+			// blanks only say nothing: trimmed first, so they count as missing
+			text: text(typeof c.text === 'string' ? c.text.trim() : c.text, `comments[${i}].text`, true)!
 		};
 	});
 }

@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/types';
-import { prepareImport } from '../../data/pipeline';
+import { prepareImport, recordStartLines } from '../../data/pipeline';
+import { DATASET_SPECS } from '../../data/schema';
 import { toCsv } from '../../data/csv-export';
 import { ApiError } from '../http/errors';
 import type { Answer } from './service';
@@ -13,8 +14,10 @@ const LISTED = 20;
  * `assessments.csv` of one round, against the districts and framework the
  * engine holds (the published ones): a bad answer value, an unknown
  * indicator or ubigeo, a round name outside the contract, a repeated
- * indicator, a link that is not http(s). Warnings pass; any error is a 400
- * that names each problem, with the answer it is in.
+ * indicator, a link that is not http(s); and a value the import would only
+ * take by cleaning it up («si», «Cumple», spaces around), since the server
+ * stores what it is sent. Warnings pass; any error is a 400 that names each
+ * problem, with the answer it is in.
  */
 export async function checkSubmission(
 	engine: Engine,
@@ -26,6 +29,10 @@ export async function checkSubmission(
 		COLUMNS,
 		answers.map((a) => ({ ubigeo, round, ...a }))
 	);
+	const strict = contractProblems(ubigeo, round, answers);
+	// the line each answer starts on, counted as the pipeline counts them (evidence may span lines)
+	const starts = await recordStartLines(csv, ',', false);
+	const indexOfLine = new Map(starts.map((line, i) => [line, i]));
 	const prepared = await prepareImport(engine, {
 		fileName: 'assessments.csv',
 		bytes: new TextEncoder().encode(csv + '\n'),
@@ -37,40 +44,95 @@ export async function checkSubmission(
 		delimiter: ',',
 		maxIssues: LISTED
 	});
-	// the line each answer starts on (header = 1; evidence may span lines)
-	const indexOfLine = new Map<number, number>();
-	let line = 2;
-	answers.forEach((a, i) => {
-		indexOfLine.set(line, i);
-		line +=
-			1 +
-			`${a.evidence ?? ''}${a.source_url ?? ''}${a.indicator_id}${a.answer}`.split('\n').length -
-			1;
-	});
 	try {
 		const report = prepared.report;
-		if (!prepared.loadable || report.errors > 0) {
-			const problems = report.issues
-				.filter((i) => i.severity === 'error')
-				.map((i) => {
-					const index = i.line === null ? null : (indexOfLine.get(i.line) ?? null);
-					return {
-						answer_index: index,
-						indicator_id: index === null ? null : answers[index].indicator_id,
-						field: i.column ?? null,
-						message: i.message
-					};
-				});
-			const first = problems[0];
+		const problems: Problem[] = report.issues
+			.filter((i) => i.severity === 'error')
+			.map((i) => {
+				const index = i.line === null ? null : (indexOfLine.get(i.line) ?? null);
+				return {
+					answer_index: index,
+					indicator_id: index === null ? null : answers[index].indicator_id,
+					field: i.column ?? null,
+					message: i.message
+				};
+			});
+		// what the pipeline would have cleaned up, unless it already refused that value
+		const named = new Set(problems.map((p) => `${p.answer_index ?? ''}/${p.field}`));
+		const fields = new Set(problems.map((p) => p.field));
+		const extra = strict.filter((p) =>
+			p.answer_index === null ? !fields.has(p.field) : !named.has(`${p.answer_index}/${p.field}`)
+		);
+		// by answer, the problems of the whole round (ubigeo, round) first
+		const all = [...problems, ...extra].sort(
+			(x, y) => (x.answer_index ?? -1) - (y.answer_index ?? -1)
+		);
+		const errors = report.errors + extra.length;
+		if (!prepared.loadable || errors > 0) {
+			const first = all[0];
 			throw new ApiError(
 				'invalid_submission',
 				first
-					? `${report.errors} problema(s) en el envío; el primero${first.indicator_id ? ` (indicador ${first.indicator_id}${first.field ? `, campo ${first.field}` : ''})` : ''}: ${first.message}`
+					? `${errors} problema(s) en el envío; el primero${first.indicator_id ? ` (indicador ${first.indicator_id}${first.field ? `, campo ${first.field}` : ''})` : ''}: ${first.message}`
 					: 'El envío no se puede leer como una ronda.',
-				{ problems, errors: report.errors }
+				{ problems: all, errors }
 			);
 		}
 	} finally {
 		await prepared.discard();
 	}
+}
+
+interface Problem {
+	answer_index: number | null;
+	indicator_id: string | null;
+	field: string | null;
+	message: string;
+}
+
+const ANSWERS = DATASET_SPECS.assessments.columns.find((c) => c.name === 'answer')!.allowed!;
+
+/**
+ * Values an import would accept by cleaning them up (a synonym such as «si»,
+ * capitals, spaces around, a 5-digit ubigeo, «2024-s1»): the API stores what
+ * it is sent, so it takes the contract's own spelling only.
+ */
+function contractProblems(ubigeo: string, round: string, answers: Answer[]): Problem[] {
+	const problems: Problem[] = [];
+	if (!/^[0-9]{6}$/.test(ubigeo))
+		problems.push({
+			answer_index: null,
+			indicator_id: null,
+			field: 'ubigeo',
+			message: `«${ubigeo}» no es un ubigeo: son seis cifras (por ejemplo 150101).`
+		});
+	if (!/^[0-9]{4}(-S[12])?$/.test(round))
+		problems.push({
+			answer_index: null,
+			indicator_id: null,
+			field: 'round',
+			message: `«${round}» no es una ronda: escriba AAAA, AAAA-S1 o AAAA-S2, tal cual (por ejemplo 2024-S1).`
+		});
+	answers.forEach((a, i) => {
+		const at = { answer_index: i, indicator_id: a.indicator_id };
+		if (a.indicator_id !== a.indicator_id.trim())
+			problems.push({
+				...at,
+				field: 'indicator_id',
+				message: `«${a.indicator_id}» lleva espacios alrededor: escriba el código sin ellos.`
+			});
+		if (!ANSWERS.includes(a.answer))
+			problems.push({
+				...at,
+				field: 'answer',
+				message: `«${a.answer}» no es un código de respuesta: escriba uno de ${ANSWERS.join(', ')}, tal cual.`
+			});
+		if (a.source_url !== null && a.source_url !== a.source_url.trim())
+			problems.push({
+				...at,
+				field: 'source_url',
+				message: `El enlace «${a.source_url}» lleva espacios alrededor: escríbalo sin ellos.`
+			});
+	});
+	return problems;
 }

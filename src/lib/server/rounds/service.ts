@@ -59,6 +59,10 @@ const iso = (d: unknown) => new Date(d as string).toISOString();
 
 const SUMMARY_COLUMNS = `r.ubigeo, r.round, r.state, r.latest_version, r.published_version, r.updated_at`;
 
+/** When a round's published version was published: the only time of it the public may know. */
+const PUBLISHED_AT = `(SELECT max(e.at) FROM round_events e
+	WHERE e.ubigeo = r.ubigeo AND e.round = r.round AND e.action = 'published')`;
+
 function summary(r: Record<string, unknown>): RoundSummary {
 	return {
 		ubigeo: String(r.ubigeo),
@@ -87,26 +91,38 @@ export async function listRounds(
 		params.push(filter.ubigeo);
 		where.push(`r.ubigeo = $${params.length}`);
 	}
-	if (filter.state) {
-		params.push(filter.state);
-		where.push(`r.state = $${params.length}`);
-	}
+	// the state as this viewer sees it: a round of someone else's district is "published" (its published version)
+	let state = 'r.state';
+	// …and its time: of its publication, not of newer work the viewer may not see
+	let shownAt = 'r.updated_at';
 	if (!seesAllWork(viewer)) {
 		// anonymous: published only; an official: published, or their own districts
 		params.push(viewer?.ubigeos ?? []);
-		where.push(`(r.published_version IS NOT NULL OR r.ubigeo = ANY($${params.length}))`);
+		const inside = `r.ubigeo = ANY($${params.length})`;
+		where.push(`(r.published_version IS NOT NULL OR ${inside})`);
+		state = `(CASE WHEN ${inside} THEN r.state ELSE 'published' END)`;
+		shownAt = `(CASE WHEN ${inside} THEN r.updated_at ELSE ${PUBLISHED_AT} END)`;
+	}
+	if (filter.state) {
+		params.push(filter.state);
+		where.push(`${state} = $${params.length}`);
 	}
 	const rows = await db.query(
-		`SELECT ${SUMMARY_COLUMNS} FROM rounds r
+		`SELECT ${SUMMARY_COLUMNS}, ${shownAt} AS shown_at FROM rounds r
 		 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-		 ORDER BY r.updated_at DESC, r.ubigeo, r.round`,
+		 ORDER BY shown_at DESC, r.ubigeo, r.round`,
 		params
 	);
 	return rows.map((r) => {
 		const s = summary(r);
 		if (canReadUnpublished(viewer, s.ubigeo)) return s;
 		// what the public may know of a round: its published version
-		return { ...s, state: 'published', latest_version: s.published_version! };
+		return {
+			...s,
+			state: 'published',
+			latest_version: s.published_version!,
+			updated_at: iso(r.shown_at)
+		};
 	});
 }
 
@@ -118,7 +134,8 @@ export async function getRound(
 	round: string
 ): Promise<RoundDetail> {
 	const rows = await db.query(
-		`SELECT ${SUMMARY_COLUMNS} FROM rounds r WHERE r.ubigeo = $1 AND r.round = $2`,
+		`SELECT ${SUMMARY_COLUMNS}, ${PUBLISHED_AT} AS published_at
+		 FROM rounds r WHERE r.ubigeo = $1 AND r.round = $2`,
 		[ubigeo, round]
 	);
 	const inside = canReadUnpublished(viewer, ubigeo);
@@ -154,7 +171,13 @@ export async function getRound(
 	);
 	return {
 		...found,
-		...(inside ? {} : { state: 'published' as const, latest_version: version }),
+		...(inside
+			? {}
+			: {
+					state: 'published' as const,
+					latest_version: version,
+					updated_at: iso(rows[0].published_at)
+				}),
 		version,
 		submitted_at: iso(meta.submitted_at),
 		// who worked on it is for the people inside, not the public
@@ -221,16 +244,19 @@ export async function submitVersion(
 	mustSubmitFor(user, ubigeo);
 	await check(ubigeo, round, submission.answers);
 	return store.transaction(async (tx) => {
-		const current = await lockRound(tx, ubigeo, round);
-		const latest = current?.latest_version ?? null;
-		if (submission.base_version !== latest)
-			throw new ApiError(
+		const stale = (current: RoundSummary | null) => {
+			const latest = current?.latest_version ?? null;
+			return new ApiError(
 				'conflict',
 				latest === null
 					? 'Esta ronda aún no tiene versiones en el servidor: envíela con base_version null.'
 					: `La ronda ya tiene la versión ${latest} en el servidor; su envío partía de ${submission.base_version ?? 'ninguna'}.`,
 				{ current_version: latest, state: current?.state ?? null }
 			);
+		};
+		const current = await lockRound(tx, ubigeo, round);
+		const latest = current?.latest_version ?? null;
+		if (submission.base_version !== latest) throw stale(current);
 		const version = (latest ?? 0) + 1;
 		if (current)
 			await tx.query(
@@ -238,12 +264,17 @@ export async function submitVersion(
 				 WHERE ubigeo = $1 AND round = $2`,
 				[ubigeo, round, version, now]
 			);
-		else
-			await tx.query(
+		else {
+			// A first version: no row to lock yet. Two sent at once both get here; the
+			// second insert waits for the first transaction, then finds the round taken.
+			const inserted = await tx.query(
 				`INSERT INTO rounds (ubigeo, round, state, latest_version, updated_at)
-				 VALUES ($1, $2, 'submitted', $3, $4)`,
+				 VALUES ($1, $2, 'submitted', $3, $4)
+				 ON CONFLICT (ubigeo, round) DO NOTHING RETURNING 1`,
 				[ubigeo, round, version, now]
 			);
+			if (inserted.length === 0) throw stale(await lockRound(tx, ubigeo, round));
+		}
 		await tx.query(
 			`INSERT INTO round_versions (ubigeo, round, version, submitted_by, submitted_at)
 			 VALUES ($1, $2, $3, $4, $5)`,
