@@ -9,7 +9,7 @@ import type { Queryable } from './db/store';
 import { assessmentRows, publicationVersion } from './rounds/service';
 import { activityRows } from './activities/service';
 import { currentItems } from './plans/service';
-import { mergeIntoCsv } from './records/merge-csv';
+import { mergeIntoCsv, serverRecordsStamp } from './records/merge-csv';
 
 /**
  * What the public sees, in server mode: the reference datasets (districts,
@@ -58,11 +58,34 @@ export async function viewFiles(
  * any round. Used for ETags and to know when an engine is stale.
  */
 export async function viewTag(db: Queryable, view: View): Promise<string> {
-	if (view === 'published') return `p${await publicationVersion(db)}`;
+	// logged activities and action-plan changes are public once stored (docs/server-records.md)
+	const records = await serverRecordsStamp(db);
+	if (view === 'published') return `p${await publicationVersion(db)}.${records}`;
+	// no spaces: the tag goes into ETags
 	const [row] = await db.query<{ t: string }>(
-		`SELECT coalesce(max(updated_at)::text, '') || '/' || count(*)::text AS t FROM rounds`
+		`SELECT coalesce(floor(extract(epoch FROM max(updated_at)) * 1000), 0)::bigint::text
+		        || '.' || count(*)::text AS t FROM rounds`
 	);
-	return `w${row.t}`;
+	return `w${row.t}.${records}`;
+}
+
+/**
+ * The districts and framework of the reference data, loaded once: what a
+ * submitted round is checked against (they change with a new deployment of
+ * the reference files, not with a publication).
+ */
+let reference: Promise<Engine> | null = null;
+export function referenceEngine(referenceDir: string): Promise<Engine> {
+	reference ??= (async () => {
+		const e = await createNodeEngine();
+		const files = readDemoFiles(referenceDir).filter((f) =>
+			['districts.csv', 'framework.csv'].includes(f.fileName)
+		);
+		await importFiles(e, files, { mode: 'replace', today: '9999-12-31', locale: 'es' });
+		return e;
+	})();
+	reference.catch(() => (reference = null));
+	return reference;
 }
 
 interface Loaded {
