@@ -12,7 +12,7 @@
  * heatmap cell Lima × domain 1 goes from 100 to 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Response } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { openSession, type Session } from './browser';
 import { DEMO, startIntegraServer, type IntegraServer } from './server';
 
@@ -63,20 +63,41 @@ async function engineScore(page: Page): Promise<string> {
 	return (await cell.getAttribute('data-score'))!;
 }
 
-/** Reloads and collects the statuses of the server's tables as the network answered them. */
-async function reloadWatchingTables(page: Page): Promise<Map<string, number>> {
-	const statuses = new Map<string, number>();
-	const watch = (response: Response) => {
-		const url = new URL(response.url());
-		// the worker's own fetch (what the network said), not its answer to the page
-		if (url.pathname.startsWith('/prefetch/tables/') && !response.fromServiceWorker())
-			statuses.set(url.pathname, response.status());
+interface TableFetch {
+	/** the ETag the worker's request sent back (the HTTP cache revalidating), if any */
+	ifNoneMatch: string | null;
+	/** bytes of body that came over the network: 0 for a 304 */
+	bodyBytes: number;
+}
+
+/**
+ * Reloads and collects the worker's own requests for the server's tables, as
+ * they went over the network. Chromium reports a revalidated response as the
+ * cached 200, so a 304 shows as a request with If-None-Match and no body bytes.
+ */
+async function reloadWatchingTables(page: Page): Promise<Map<string, TableFetch>> {
+	const pending: Promise<void>[] = [];
+	const fetches = new Map<string, TableFetch>();
+	const watch = (request: Request) => {
+		const url = new URL(request.url());
+		if (!url.pathname.startsWith('/prefetch/tables/') || !request.serviceWorker()) return;
+		pending.push(
+			(async () => {
+				const headers = await request.allHeaders();
+				const sizes = await request.sizes();
+				fetches.set(url.pathname, {
+					ifNoneMatch: headers['if-none-match'] ?? null,
+					bodyBytes: sizes.responseBodySize
+				});
+			})()
+		);
 	};
-	session.context.on('response', watch);
+	session.context.on('requestfinished', watch);
 	await page.reload();
 	await engineScore(page);
-	session.context.off('response', watch);
-	return statuses;
+	session.context.off('requestfinished', watch);
+	await Promise.all(pending);
+	return fetches;
 }
 
 describe('server mode: a publication reaches a browser that has the service worker', () => {
@@ -128,14 +149,26 @@ describe('server mode: a publication reaches a browser that has the service work
 		// an anonymous visitor (this browser never signed in) reloads: DuckDB here has the new data
 		const fresh = await reloadWatchingTables(page);
 		expect(await engineScore(page)).toBe('0');
-		// the new publication's tables came from the server in full
-		expect(fresh.get('/prefetch/tables/assessments.arrow')).toBe(200);
+		// the new publication's tables came from the server in full (the old ETag no longer matches)
+		const assessments = fresh.get('/prefetch/tables/assessments.arrow')!;
+		expect(assessments.ifNoneMatch).toMatch(/^"assessments-published-p1\./);
+		expect(assessments.bodyBytes).toBeGreaterThan(10_000);
 
-		// nothing published since: the tables are revalidated, and the server says 304
+		// nothing published since: every table is revalidated with its ETag, and the server says 304
 		const again = await reloadWatchingTables(page);
-		expect(again.get('/prefetch/tables/assessments.arrow')).toBe(304);
-		expect([...again.values()].every((s) => s === 304)).toBe(true);
+		expect(again.size).toBe(6);
+		for (const [path, f] of again) {
+			expect(f.ifNoneMatch, path).toMatch(/-published-p2\./);
+			expect(f.bodyBytes, path).toBe(0);
+		}
 		expect(await engineScore(page)).toBe('0');
+		// the same as the server answers a script
+		const etag = again.get('/prefetch/tables/assessments.arrow')!.ifNoneMatch!;
+		const revalidated = await fetch(`${server.url}/prefetch/tables/assessments.arrow`, {
+			headers: { 'if-none-match': etag }
+		});
+		expect(revalidated.status).toBe(304);
+		expect(revalidated.headers.get('etag')).toBe(etag);
 
 		// the open-data downloads point to the published CSVs, which have the change too
 		const link = page.locator('a[data-file="assessments.csv"]');

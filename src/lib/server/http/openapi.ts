@@ -530,7 +530,21 @@ export const OPENAPI = {
 							limit_bytes: { type: 'integer', description: `too_large: ${MAX_BODY_BYTES}` },
 							current_version: nullable('integer', { description: 'conflict: the latest version' }),
 							state: nullable('string', { description: 'conflict: the round’s state' }),
-							retry_after: { type: 'integer', description: 'too_many_attempts: seconds' }
+							retry_after: { type: 'integer', description: 'too_many_attempts: seconds' },
+							errors: { type: 'integer', description: 'invalid_submission: how many problems' },
+							problems: {
+								type: 'array',
+								description: 'invalid_submission: each problem, naming the answer and field',
+								items: {
+									type: 'object',
+									properties: {
+										answer_index: { type: 'integer' },
+										indicator_id: { type: 'string' },
+										field: { type: 'string' },
+										message: { type: 'string' }
+									}
+								}
+							}
 						},
 						additionalProperties: true
 					}
