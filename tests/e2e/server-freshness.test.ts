@@ -44,7 +44,8 @@ async function call(method: string, path: string, cookie?: string, body?: unknow
 		body: body === undefined ? undefined : JSON.stringify(body)
 	});
 	const text = await res.text();
-	return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null, text };
+	const isJson = res.headers.get('content-type')?.includes('application/json');
+	return { status: res.status, headers: res.headers, json: isJson ? JSON.parse(text) : null, text };
 }
 
 async function signIn(email: string): Promise<string> {
