@@ -15,8 +15,15 @@
  *   34 MB wasm again). Anything else hashed that was not precached (the `mvp`
  *   engine of an older browser) is cached on first fetch.
  * - The demo snapshot (/prefetch/tables/*.arrow), asked for with this
- *   version (`?v=`): made by the same build as this precache, so served
- *   from it. A page of another version goes to the network.
+ *   version (`?v=`): on the static site, made by the same build as this
+ *   precache, so served from it. A page of another version goes to the network.
+ * - The Integra server (SERVER_MODE) changes its data with every publication,
+ *   not with a build: its /prefetch/* (tables, district profiles) and the
+ *   published CSVs (/api/published/*) are always asked of the network, which
+ *   revalidates with their ETag (a 304 when nothing was published); the copy
+ *   kept here answers only when the network is down. The rest of /api/* (a
+ *   person's rounds, plans, session) is never kept: it is not this worker's
+ *   to store, and a stale answer there would be wrong, not just old.
  * - Pages: network first, cache when offline; but only a page of this
  *   version. When the site has moved on to a new version (the page names
  *   another build's entry script), this worker keeps serving its own copy,
@@ -33,6 +40,7 @@
  *   controls it. Old caches are deleted on activation only.
  */
 import { build, files, prerendered, version } from '$service-worker';
+import { SERVER_MODE } from '$lib/mode';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -129,6 +137,11 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(cacheFirst(event));
 	} else if (request.mode === 'navigate') {
 		event.respondWith(navigation(event));
+	} else if (SERVER_MODE && serverData(url.pathname)) {
+		event.respondWith(networkFirst(event));
+	} else if (SERVER_MODE && url.pathname.startsWith('/api/')) {
+		// the browser fetches it as if there were no worker
+		return;
 	} else if (url.pathname.includes('/prefetch/tables/')) {
 		// asked for with a version (`?v=`): this one's from its precache, another's from the network
 		event.respondWith(
@@ -140,6 +153,11 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(networkFirst(event));
 	}
 });
+
+/** The server's data that the public may keep for offline use: never from a build's cache. */
+function serverData(path: string): boolean {
+	return path.startsWith('/prefetch/') || path.startsWith('/api/published/');
+}
 
 function pathOf(url: string): string {
 	return new URL(url, sw.location.href).pathname;
@@ -165,7 +183,9 @@ async function networkFirst(event: FetchEvent): Promise<Response> {
 	const cache = await caches.open(PAGES);
 	try {
 		const response = await fetch(request);
-		if (response.ok && response.type === 'basic') {
+		// a signed-in person's own view of the data (private) is not kept for whoever comes next
+		const own = /private|no-store/.test(response.headers.get('cache-control') ?? '');
+		if (response.ok && response.type === 'basic' && !own) {
 			event.waitUntil(cache.put(request, response.clone()));
 		}
 		return response;
