@@ -126,7 +126,19 @@ sw.addEventListener('activate', (event) => {
 // The page's update notice, on the user's click: this (waiting) version takes over now.
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'integra:activate') event.waitUntil(sw.skipWaiting());
+	if (event.data?.type === 'integra:signed-out') event.waitUntil(forgetVisitedPages());
 });
+
+/**
+ * After a sign-out, the pages kept from visits go (they may show who was
+ * signed in and their district's work): on a shared computer, the next
+ * person offline gets this version's own pages, not theirs.
+ */
+async function forgetVisitedPages() {
+	const cache = await caches.open(PAGES);
+	for (const request of await cache.keys())
+		if (!ownPaths.has(pathOf(request.url))) await cache.delete(request);
+}
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
@@ -183,11 +195,7 @@ async function networkFirst(event: FetchEvent): Promise<Response> {
 	const cache = await caches.open(PAGES);
 	try {
 		const response = await fetch(request);
-		// a signed-in person's own view of the data (private) is not kept for whoever comes next
-		const own = /private|no-store/.test(response.headers.get('cache-control') ?? '');
-		if (response.ok && response.type === 'basic' && !own) {
-			event.waitUntil(cache.put(request, response.clone()));
-		}
+		if (keepable(response)) event.waitUntil(cache.put(request, response.clone()));
 		return response;
 	} catch (error) {
 		const hit = await cache.match(request, { ignoreSearch: true });
@@ -213,10 +221,18 @@ async function navigation(event: FetchEvent): Promise<Response> {
 		event.waitUntil(sw.registration.update().catch(() => {}));
 		return (await ownCopy(cache, request)) ?? response;
 	}
-	if (response.ok && response.type === 'basic') {
-		event.waitUntil(cache.put(request, response.clone()));
-	}
+	if (keepable(response)) event.waitUntil(cache.put(request, response.clone()));
 	return response;
+}
+
+/**
+ * Whether a response may be kept for offline use: not what the server marks
+ * private (a signed-in person's own view of the data). Their pages are kept,
+ * for work offline, and dropped when they sign out (`integra:signed-out`).
+ */
+function keepable(response: Response): boolean {
+	const own = /private|no-store/.test(response.headers.get('cache-control') ?? '');
+	return response.ok && response.type === 'basic' && !own;
 }
 
 /**
