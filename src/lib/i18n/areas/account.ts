@@ -6,7 +6,6 @@ const area: Area = {
 	es: {
 		'account.signIn': 'Iniciar sesión',
 		'account.signOut': 'Salir',
-		'account.menu': 'Cuenta de {name}',
 		'account.role.admin': 'Administración',
 		'account.role.uim': 'Asistente UIM',
 		'account.role.official': 'Funcionario municipal',
@@ -83,7 +82,6 @@ const area: Area = {
 	en: {
 		'account.signIn': 'Sign in',
 		'account.signOut': 'Sign out',
-		'account.menu': '{name}’s account',
 		'account.role.admin': 'Administration',
 		'account.role.uim': 'UIM assistant',
 		'account.role.official': 'Municipal official',
