@@ -184,6 +184,15 @@ describe('accounts in the browser', () => {
 		expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(
 			'Rosa Quispe Funcionario municipal 150132 San Juan de Lurigancho'
 		);
+		// the API's answer names the account, never its password
+		const added = await fromPage('POST', '/api/users', {
+			email: 'luis@sjl.demo',
+			role: 'analyst',
+			password: 'clave-de-luis-2025'
+		});
+		expect(added.status).toBe(201);
+		expect(JSON.stringify(added.json)).not.toContain('clave-de-luis-2025');
+		expect(added.json.user).toMatchObject({ email: 'luis@sjl.demo', role: 'analyst', ubigeos: [] });
 		// the form is empty again, the password not kept on the page
 		expect(await form.getByLabel(/^Contraseña inicial/).inputValue()).toBe('');
 	});
@@ -201,6 +210,7 @@ describe('accounts in the browser', () => {
 		const logs = server.logs.join('\n');
 		expect(logs).not.toContain(ROSA.first);
 		expect(logs).not.toContain(ROSA.second);
+		expect(logs).not.toContain('clave-de-luis-2025');
 	});
 
 	it('publishes a round the UIM validated', async () => {
@@ -265,6 +275,17 @@ describe('accounts in the browser', () => {
 		await shoot('header-official');
 		const refused = await fromPage('POST', '/api/view', { view: 'in-progress' });
 		expect(refused.status).toBe(403);
+		// nor are the accounts: the server says no, whatever the page shows
+		expect((await fromPage('GET', '/api/users')).status).toBe(403);
+		const rosa = await fromPage('POST', '/api/users', {
+			email: 'x@sjl.demo',
+			role: 'admin',
+			password: 'una clave larga'
+		});
+		expect(rosa.status).toBe(403);
+		expect(
+			(await fromPage('POST', '/api/users/1/password', { password: 'otra clave larga' })).status
+		).toBe(403);
 		// and /admin is not theirs
 		const res = await page.goto(`${server.url}/admin`);
 		expect(res!.status()).toBe(403);
@@ -307,6 +328,7 @@ describe('accounts in the browser', () => {
 		expect((await fromPage('POST', '/api/view', { view: 'everything' })).status).toBe(400);
 		await signOut();
 		expect((await fromPage('POST', '/api/view', { view: 'in-progress' })).status).toBe(401);
+		expect((await fromPage('GET', '/api/users')).status).toBe(401);
 	});
 
 	it('has no console errors', () => {

@@ -33,6 +33,7 @@ const area: Area = {
 		'account.view.banner':
 			'Está viendo trabajo en curso: rondas enviadas y validadas, aún no publicadas.',
 		'account.view.back': 'Volver a los datos publicados',
+		'account.view.region': 'Vista de trabajo en curso',
 		'account.view.busy': 'Cambiando la vista…',
 		'account.view.failed': 'No se pudo cambiar la vista: {message}',
 
@@ -109,6 +110,7 @@ const area: Area = {
 		'account.view.banner':
 			'You are viewing work in progress: submitted and validated rounds, not yet published.',
 		'account.view.back': 'Back to the published data',
+		'account.view.region': 'Work-in-progress view',
 		'account.view.busy': 'Switching the view…',
 		'account.view.failed': 'Could not switch the view: {message}',
 
