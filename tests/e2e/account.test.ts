@@ -9,7 +9,7 @@
  * SCREENSHOTS=dir writes each screen at laptop (1280×800) and phone (375×740) sizes.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSession, type Session } from './browser';
 import { DEMO, startIntegraServer, type IntegraServer } from './server';
@@ -334,5 +334,25 @@ describe('accounts in the browser', () => {
 	it('has no console errors', () => {
 		// a 400, 401 and 403 asked on purpose show as failed loads in the console
 		expect(session.errors.filter((e) => !/status of 40[013]/.test(e))).toEqual([]);
+	});
+});
+
+describe('accounts on the static site', () => {
+	it('has no account area, and /entrar and /admin say accounts need the Integra server', async () => {
+		const base = inject('baseUrl');
+		await page.goto(`${base}/`);
+		await page.getByRole('heading', { level: 1 }).first().waitFor();
+		expect(await page.getByRole('link', { name: 'Iniciar sesión' }).count()).toBe(0);
+		expect(await page.getByTestId('account-menu').count()).toBe(0);
+		await page.goto(`${base}/entrar`);
+		expect(await page.getByTestId('static-notice').textContent()).toContain(
+			'se necesita el servidor de Integra'
+		);
+		expect(await page.getByLabel('Contraseña').count()).toBe(0);
+		await shoot('entrar-static');
+		await page.goto(`${base}/admin`);
+		expect(await page.locator('main').textContent()).toContain(
+			'La administración de cuentas y publicaciones necesita el servidor de Integra'
+		);
 	});
 });
