@@ -11,6 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
 import { openSession, type Session } from './browser';
 import { DEMO, startIntegraServer, type IntegraServer } from './server';
 
@@ -136,6 +137,7 @@ describe('accounts in the browser', () => {
 		// the wrong password is cleared; the e-mail stays
 		expect(await page.getByLabel('Contraseña').inputValue()).toBe('');
 		await shoot('entrar-wrong');
+		expect(await axeViolations(page)).toEqual([]);
 
 		await page.getByLabel('Contraseña').fill(DEMO.password);
 		await page.getByRole('button', { name: 'Entrar' }).click();
@@ -237,6 +239,7 @@ describe('accounts in the browser', () => {
 			.poll(() => page.getByTestId('publish-result').textContent(), SLOW)
 			.toContain('Publicación n.º 2: 150101 Lima 2024 (v2).');
 		await page.getByTestId('no-validated').waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 	});
 
 	it('lets the admin download the audit log', async () => {
@@ -310,6 +313,11 @@ describe('accounts in the browser', () => {
 			'Está viendo trabajo en curso: rondas enviadas y validadas, aún no publicadas'
 		);
 		await shoot('banner');
+		// the banner and the open menu on a page of this work (/entrar, signed in)
+		await page.goto(`${server.url}/entrar`);
+		await banner.waitFor();
+		await openMenu();
+		expect(await axeViolations(page)).toEqual([]);
 		await page.goto(`${server.url}/actividades`);
 		await banner.waitFor();
 		expect(
