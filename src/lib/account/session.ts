@@ -29,6 +29,8 @@ export async function signOut(view: 'published' | 'in-progress'): Promise<Outcom
 		await api('/api/view', { method: 'POST', body: { view: 'published' } });
 	const result = await api('/api/session', { method: 'DELETE' });
 	if (result.kind !== 'ok') return result.message;
+	// the pages kept for offline use showed this person's work (src/service-worker.ts)
+	navigator.serviceWorker?.controller?.postMessage({ type: 'integra:signed-out' });
 	await invalidateAll();
 	if (view === 'in-progress') location.assign(resolve('/'));
 	else await goto(resolve('/'));
