@@ -411,7 +411,6 @@ export const OPENAPI = {
 				}
 			}
 		},
-		// Routes of other work in progress (the lead reconciles them after merging).
 		'/api/view': {
 			post: {
 				summary: 'Choose the observatory’s view (uim, admin, analyst)',
@@ -429,7 +428,17 @@ export const OPENAPI = {
 					)
 				},
 				responses: {
-					'200': { description: 'The view is set.' },
+					'200': {
+						description: 'The view is set; answers `{ "view" }`.',
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									properties: { view: { enum: ['published', 'in-progress'] } }
+								}
+							}
+						}
+					},
 					...WRITE_ERRORS
 				}
 			}
@@ -474,8 +483,12 @@ export const OPENAPI = {
 				},
 				responses: {
 					'201': {
-						description: 'Created.',
-						content: { 'application/json': { schema: ref('User') } }
+						description: 'Created: `{ "user" }` (never its password).',
+						content: {
+							'application/json': {
+								schema: { type: 'object', properties: { user: ref('User') } }
+							}
+						}
 					},
 					...WRITE_ERRORS,
 					'409': errorRef('Conflict')
@@ -498,7 +511,7 @@ export const OPENAPI = {
 					)
 				},
 				responses: {
-					'200': { description: 'Changed; the account’s sessions end.' },
+					'204': { description: 'Changed; the account’s open sessions end.' },
 					...WRITE_ERRORS,
 					'404': errorRef('NotFound')
 				}
