@@ -154,6 +154,37 @@ afterAll(async () => {
 type Row = [method: string, path: string, body: unknown, expected: number[]];
 const V = { ...SUBMISSION };
 const RETURN = { comments: [{ indicator_id: 'D1.02', text: 'Adjunte la resolución.' }] };
+/** A new action of a district's plan (its id and ubigeo come from the path). */
+const ACTION = {
+	base_version: null,
+	indicator_id: 'D1.02',
+	description: 'Aprobar la ordenanza de integración.',
+	responsible: 'Gerencia de Desarrollo Social',
+	due_date: '2027-06-30',
+	status: 'pendiente',
+	completed_on: null
+};
+/** An activity a UIM assistant logs (the columns of activities.csv). */
+const ACTIVITY = {
+	activity_id: 'ACT-MATRIX-0001',
+	date: '2026-11-20',
+	ubigeo: '150102',
+	type: 'asistencia_tecnica',
+	audience: 'gobierno_local',
+	topic: 'integracion',
+	modality: 'presencial',
+	participants_total: 12,
+	participants_women: 7,
+	participants_men: 5,
+	participants_migrants: 0,
+	partner: null
+};
+const NEW_ACCOUNT = {
+	email: 'nueva@integra.demo',
+	name: 'Analista nueva',
+	role: 'analyst',
+	password: 'clave-de-prueba-2026'
+};
 // prettier-ignore
 const MATRIX: Row[] = [
 	//                                                                 anon admin uim  off  other analyst
@@ -178,7 +209,20 @@ const MATRIX: Row[] = [
 	['GET',    '/api/published/assessments.csv',           undefined, [200, 200, 200, 200, 200, 200]],
 	['GET',    '/api/published/districts.csv',             undefined, [200, 200, 200, 200, 200, 200]],
 	['GET',    '/api/published/nothing.csv',               undefined, [404, 404, 404, 404, 404, 404]],
-	['GET',    '/api/audit.csv',                           undefined, [401, 200, 403, 403, 403, 403]]
+	['GET',    '/api/audit.csv',                           undefined, [401, 200, 403, 403, 403, 403]],
+	['GET',    '/api/action-plans/150101',                 undefined, [401, 200, 200, 200, 403, 200]],
+	['GET',    '/api/action-plans/150102',                 undefined, [401, 200, 200, 403, 200, 200]],
+	['PUT',    '/api/action-plans/150101/items/PA-150101-90', ACTION, [401, 403, 403, 201, 403, 403]],
+	['PUT',    '/api/action-plans/150102/items/PA-150102-90', ACTION, [401, 403, 403, 403, 201, 403]],
+	['GET',    '/api/activities',                          undefined, [401, 200, 200, 403, 403, 200]],
+	['POST',   '/api/activities',                          ACTIVITY,  [401, 403, 201, 403, 403, 403]],
+	['POST',   '/api/view',                { view: 'in-progress' },   [401, 200, 200, 403, 403, 200]],
+	['GET',    '/api/users',                               undefined, [401, 200, 403, 403, 403, 403]],
+	['POST',   '/api/users',                               NEW_ACCOUNT, [401, 201, 403, 403, 403, 403]],
+	// an id no account has: the role is checked before the account is looked for
+	['POST',   '/api/users/999999/password', { password: 'otra-clave-2026' },
+	                                                                  [401, 404, 403, 403, 403, 403]],
+	['GET',    '/api/openapi.json',                        undefined, [200, 200, 200, 200, 200, 200]]
 ];
 
 describe('the authorisation matrix', () => {
