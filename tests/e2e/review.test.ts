@@ -116,7 +116,7 @@ async function browserAs(email: string): Promise<{ session: Session; page: Page 
 	return { session, page: session.page };
 }
 
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, scrollTo?: string) {
 	if (!SHOTS) return;
 	mkdirSync(SHOTS, { recursive: true });
 	for (const [size, viewport] of [
@@ -124,8 +124,8 @@ async function shoot(page: Page, name: string) {
 		['375', { width: 375, height: 740 }]
 	] as const) {
 		await page.setViewportSize(viewport);
+		if (scrollTo) await page.locator(scrollTo).first().scrollIntoViewIfNeeded();
 		await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`) });
-		await page.screenshot({ path: join(SHOTS, `${name}-${size}-full.png`), fullPage: true });
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -240,6 +240,7 @@ describe('reviewing a round', () => {
 				.count()
 		).toBe(1);
 		await shoot(page, 'round');
+		await shoot(page, 'round-d101', '[data-indicator="D1.01"] textarea');
 	});
 
 	it('will not return the round without a comment, then returns it with one', async () => {
@@ -320,7 +321,8 @@ describe('reviewing a round', () => {
 		]);
 		const round = (await official('GET', `/api/rounds/${LIMA}/2025`)).json;
 		expect([round.state, round.version]).toEqual(['validated', 2]);
-		await shoot(page, 'round-validated');
+		await shoot(page, 'round-validated', '[data-indicator="D1.02"]');
+		await shoot(page, 'round-history', '[data-testid=history]');
 	});
 
 	it('says so when a newer version arrives while the assistant reviews, and shows it', async () => {

@@ -8,7 +8,7 @@ const area: Area = {
 			'Rondas de autoevaluación enviadas por los distritos. Las enviadas van primero, empezando por la que más tiempo espera.',
 		'review.filters': 'Filtros',
 		'review.filter.state': 'Estado',
-		'review.filter.work': 'Por publicar (enviadas, devueltas y validadas)',
+		'review.filter.work': 'Todas sin publicar',
 		'review.filter.all': 'Todas, también las publicadas',
 		'review.filter.district': 'Distrito',
 		'review.filter.anyDistrict': 'Todos los distritos',
@@ -73,8 +73,10 @@ const area: Area = {
 		'review.sending': 'Enviando…',
 		'review.readOnly':
 			'Vista de solo lectura: solo el equipo de asistencia técnica de la UIM puede devolver o validar rondas.',
-		'review.notSubmitted':
-			'Esta ronda está «{state}»: no hay nada que decidir hasta que el distrito envíe una nueva versión.',
+		'review.after.returned':
+			'Ronda «{state}»: no hay nada que decidir hasta que el distrito envíe una nueva versión.',
+		'review.after.validated': 'Ronda «{state}»: queda para que la administración la publique.',
+		'review.after.published': 'Ronda «{state}»: ya está en el observatorio público.',
 		'review.history': 'Historial de la ronda',
 		'review.history.submitted': 'Versión {version} enviada',
 		'review.history.returned': 'Versión {version} devuelta',
@@ -89,7 +91,7 @@ const area: Area = {
 			'Self-assessment rounds sent by the districts. Submitted rounds come first, starting with the one that has waited longest.',
 		'review.filters': 'Filters',
 		'review.filter.state': 'State',
-		'review.filter.work': 'Not yet published (submitted, returned and validated)',
+		'review.filter.work': 'All not yet published',
 		'review.filter.all': 'All, published ones too',
 		'review.filter.district': 'District',
 		'review.filter.anyDistrict': 'All districts',
@@ -155,8 +157,10 @@ const area: Area = {
 		'review.sending': 'Sending…',
 		'review.readOnly':
 			'Read-only view: only the UIM technical assistance team can return or validate rounds.',
-		'review.notSubmitted':
-			'This round is “{state}”: there is nothing to decide until the district sends a new version.',
+		'review.after.returned':
+			'Round “{state}”: there is nothing to decide until the district sends a new version.',
+		'review.after.validated': 'Round “{state}”: it is for the administration to publish.',
+		'review.after.published': 'Round “{state}”: it is already in the public observatory.',
 		'review.history': "The round's history",
 		'review.history.submitted': 'Version {version} submitted',
 		'review.history.returned': 'Version {version} returned',
