@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
 import { openSession, type Session } from './browser';
 import { DEMO, startIntegraServer, type IntegraServer } from './server';
 
@@ -189,6 +190,7 @@ describe('reviewing a round', () => {
 		await expect.poll(() => first.locator('td').last().innerText()).toMatch(/^(hace|ahora)/);
 		expect(await first.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
 		expect(await rows.nth(1).getAttribute('data-round')).toBe('2025-S2');
+		expect(await axeViolations(page)).toEqual([]);
 		await shoot(page, 'revision');
 
 		// the filters: returned rounds only → none yet
@@ -239,6 +241,7 @@ describe('reviewing a round', () => {
 				.getByRole('heading', { name: 'Dominio 1: Derechos de las personas migrantes' })
 				.count()
 		).toBe(1);
+		expect(await axeViolations(page)).toEqual([]);
 		await shoot(page, 'round');
 		await shoot(page, 'round-d101', '[data-indicator="D1.01"] textarea');
 	});

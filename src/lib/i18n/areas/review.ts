@@ -62,7 +62,7 @@ const area: Area = {
 		'review.return.none': 'Para devolver la ronda, escriba al menos un comentario en un indicador.',
 		'review.returned.ok':
 			'Ronda devuelta con {n} comentario(s). El distrito los verá en su formulario.',
-		'review.validated.ok': 'Ronda validada. Queda lista para que la administración la publique.',
+		'review.validated.ok': 'Ronda validada. Su decisión quedó en el historial.',
 		'review.conflict':
 			'Otra persona actuó sobre esta ronda, o llegó una versión nueva: {message} La página se actualizó; revísela antes de decidir.',
 		'review.newer':
@@ -145,7 +145,7 @@ const area: Area = {
 		'review.return.none': 'To return the round, write at least one comment on an indicator.',
 		'review.returned.ok':
 			'Round returned with {n} comment(s). The district will see them in its form.',
-		'review.validated.ok': 'Round validated. It is ready for the administration to publish.',
+		'review.validated.ok': 'Round validated. Your decision is in the history.',
 		'review.conflict':
 			'Someone else acted on this round, or a new version arrived: {message} The page was refreshed; review it before deciding.',
 		'review.newer':
