@@ -364,6 +364,22 @@ describe('who may see the review screens', () => {
 		).toBe(0);
 		expect(await page.locator('textarea').count()).toBe(0);
 		expect(await page.getByTestId('history-entry').count()).toBe(4);
+		// in English: the framework's English text, the domain's English name
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect
+			.poll(() => page.getByTestId('read-only').textContent())
+			.toBe(
+				'Read-only view: only the UIM technical assistance team can return or validate rounds.'
+			);
+		expect(await page.getByRole('heading', { name: "Domain 1: Migrants' rights" }).count()).toBe(1);
+		expect(await indicator(page, 'D1.02').locator('h3').textContent()).toContain(
+			'Can migrant families enrol in the Vaso de Leche'
+		);
+		expect(await indicator(page, 'D1.02').getByTestId('answer-current').innerText()).toContain(
+			'Partly met'
+		);
+		await shoot(page, 'round-analyst-en', '[data-indicator="D1.02"]');
+		await page.getByRole('button', { name: 'Español' }).click();
 		await page.goto(`${server.url}/revision`);
 		await expect.poll(() => page.getByTestId('review-row').count()).toBe(2);
 	});
