@@ -8,7 +8,8 @@
  *   (two answers marked as changed), cannot return it without a comment,
  *   returns it with one on D1.02 → «Devuelta», the comment in the history;
  * - the official sends version 2; the assistant validates it → «Validada»;
- * - a newer version arriving while the assistant reviews is said, and shown;
+ * - a newer version arriving, or a colleague's decision, while the assistant
+ *   reviews is said and shown, and nothing is decided on what was not seen;
  * - the analyst reads without buttons; an official gets 403; anonymous
  *   visitors are sent to /entrar?next=/revision.
  *
@@ -328,7 +329,7 @@ describe('reviewing a round', () => {
 		await shoot(page, 'round-history', '[data-testid=history]');
 	});
 
-	it('says so when a newer version arrives while the assistant reviews, and shows it', async () => {
+	it('says so when a newer version arrives, or a colleague decided, while the assistant reviews', async () => {
 		await page.goto(`${server.url}/revision/${LIMA}/2025-S2`);
 		const root = page.getByTestId('review-round');
 		await expect.poll(() => root.getAttribute('data-version')).toBe('1');
@@ -344,6 +345,26 @@ describe('reviewing a round', () => {
 		await expect.poll(() => root.getAttribute('data-version')).toBe('2');
 		// nothing was decided on a version nobody looked at
 		expect((await official('GET', `/api/rounds/${LIMA}/2025-S2`)).json.state).toBe('submitted');
+
+		// a colleague returns it (through the API) while this page still offers the buttons
+		const colleague = await apiAs(DEMO.uim);
+		const returned = await colleague('POST', `/api/rounds/${LIMA}/2025-S2/return`, {
+			comments: [{ indicator_id: 'D1.03', text: '¿Por qué bajó a parcial?' }]
+		});
+		expect(returned.status).toBe(200);
+		await page.getByLabel('Comentario sobre D1.01 para el distrito').fill('Conforme.');
+		await page.getByRole('button', { name: 'Validar' }).click();
+		await expect
+			.poll(() => page.getByTestId('review-message').textContent())
+			.toContain('Otra persona ya decidió: la ronda está «Devuelta».');
+		await expect.poll(() => root.getAttribute('data-state')).toBe('returned');
+		// the colleague's comment is there now; this page's decision was not sent
+		expect(await indicator(page, 'D1.03').getByTestId('comment').innerText()).toContain(
+			'¿Por qué bajó a parcial?'
+		);
+		const round = (await official('GET', `/api/rounds/${LIMA}/2025-S2`)).json;
+		expect(round.state).toBe('returned');
+		expect((round.comments as unknown[]).length).toBe(1);
 	});
 });
 
