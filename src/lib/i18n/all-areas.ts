@@ -15,3 +15,4 @@ export { default as geo } from './areas/geo';
 export { default as offline } from './areas/offline';
 export { default as errors } from './areas/errors';
 export { default as account } from './areas/account';
+export { default as review } from './areas/review';
