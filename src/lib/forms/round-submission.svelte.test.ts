@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EmergencyCopies } from './emergency';
 import type { Indicator } from './model';
 import {
+	fetchRoundHistory,
 	openComments,
 	submissionOf,
 	type ServerAnswer,
@@ -368,5 +369,33 @@ describe('round-sync rules', () => {
 			['D2.01', ['otro']]
 		]);
 		expect(openComments({ ...round, state: 'submitted' }).size).toBe(0);
+	});
+});
+
+describe("a district's round history", () => {
+	it('reads the list, then each round, newest first; a server down is said', async () => {
+		const asked: string[] = [];
+		const fake = async (input: RequestInfo | URL): Promise<Response> => {
+			const url = String(input);
+			asked.push(url);
+			const body = url.includes('?ubigeo=')
+				? { rounds: [{ round: '2024' }, { round: '2025' }] }
+				: { round: url.split('/').at(-1), history: [] };
+			return new Response(JSON.stringify(body), { status: 200 });
+		};
+		const read = await fetchRoundHistory('150101', fake);
+		expect(read.kind === 'ok' && read.rounds.map((r) => r.round)).toEqual(['2025', '2024']);
+		expect(asked).toEqual([
+			'/api/rounds?ubigeo=150101',
+			'/api/rounds/150101/2025',
+			'/api/rounds/150101/2024'
+		]);
+		const down = async (): Promise<Response> => {
+			throw new TypeError('Failed to fetch');
+		};
+		expect(await fetchRoundHistory('150101', down)).toEqual({
+			kind: 'unreachable',
+			message: 'Failed to fetch'
+		});
 	});
 });

@@ -223,3 +223,36 @@ export function answersFromServer(
 	}
 	return answers;
 }
+
+export type HistoryRead =
+	| { kind: 'ok'; rounds: ServerRound[] }
+	| { kind: 'refused'; status: number; message: string }
+	| { kind: 'unreachable'; message: string };
+
+/**
+ * A district's rounds with their histories, newest round first: the list
+ * (`GET /api/rounds?ubigeo=`), then each round. The server decides what
+ * each viewer reads: the public gets published rounds and their
+ * publication only; staff and the district's officials every step, with who.
+ */
+export async function fetchRoundHistory(
+	ubigeo: string,
+	fetchImpl?: typeof fetch
+): Promise<HistoryRead> {
+	const list = await api<{ rounds: { round: string }[] }>(
+		`/api/rounds?ubigeo=${encodeURIComponent(ubigeo)}`,
+		{ fetchImpl }
+	);
+	if (list.kind === 'unreachable') return { kind: 'unreachable', message: list.message };
+	if (list.kind === 'rejected')
+		return { kind: 'refused', status: list.status, message: list.message };
+	const names = [...new Set(list.body.rounds.map((r) => r.round))].sort().reverse();
+	const rounds: ServerRound[] = [];
+	for (const name of names) {
+		const read = await fetchServerRound(ubigeo, name, fetchImpl);
+		if (read.kind === 'found') rounds.push(read.round);
+		else if (read.kind === 'unreachable') return read;
+		// 'none' or 'refused': gone or not for this viewer since the list was read
+	}
+	return { kind: 'ok', rounds };
+}
