@@ -150,8 +150,11 @@ describe('an official sends a round to the UIM, in Chromium', () => {
 		await send.click();
 		await page.locator('[data-testid="finish"][data-send="unreachable"]').waitFor();
 		const failed = (await page.getByTestId('send-result').textContent())!;
-		expect(failed).toContain('No se pudo enviar:');
-		expect(failed).toContain('Su borrador sigue guardado en este equipo.');
+		expect(failed.trim()).toBe(
+			'No se pudo enviar: no hay conexión con el servidor de Integra. Su borrador sigue guardado en este equipo.'
+		);
+		// one way to try again: the retry replaces the send button
+		expect(await page.getByTestId('send-button').count()).toBe(0);
 		await shoot('finish-failed', '[data-testid="finish"]');
 
 		// the server's store stopped: a 503, said the same way
@@ -198,6 +201,7 @@ describe('an official sends a round to the UIM, in Chromium', () => {
 		expect(await page.getByTestId('server-event').textContent()).toMatch(
 			/^Versión 1 enviada por funcionario@integra\.demo el /
 		);
+		expect(await page.getByTestId('round-status').textContent()).toBe('Enviada');
 		// at the UIM now: nothing to type
 		expect(await question(a).getByRole('radio').first().isDisabled()).toBe(true);
 		await shoot('finish-sent', '[data-testid="finish"]');

@@ -56,6 +56,14 @@ export type RoundRead =
 	| { kind: 'refused'; status: number; message: string }
 	| { kind: 'unreachable'; message: string };
 
+/**
+ * The words of a failure the page can show: the server's own (a 503 says
+ * why, in Spanish); none for no answer at all (the browser's "Failed to
+ * fetch" means nothing to an official: the page says "no connection").
+ */
+const noAnswer = (r: { status: number | null; message: string }) =>
+	r.status === null ? '' : r.message;
+
 const roundPath = (ubigeo: string, round: string) =>
 	`/api/rounds/${encodeURIComponent(ubigeo)}/${encodeURIComponent(round)}`;
 
@@ -66,7 +74,7 @@ export async function fetchServerRound(
 ): Promise<RoundRead> {
 	const r = await api<ServerRound>(roundPath(ubigeo, round), { fetchImpl });
 	if (r.kind === 'ok') return { kind: 'found', round: r.body };
-	if (r.kind === 'unreachable') return { kind: 'unreachable', message: r.message };
+	if (r.kind === 'unreachable') return { kind: 'unreachable', message: noAnswer(r) };
 	if (r.status === 404) return { kind: 'none' };
 	return { kind: 'refused', status: r.status, message: r.message };
 }
@@ -111,7 +119,7 @@ export type SendOutcome =
 	| { kind: 'signedOut'; message: string }
 	/** 403 and the rest: the server will not take it from this person */
 	| { kind: 'refused'; status: number; message: string }
-	/** no answer, or the server failing (network, 5xx, 503): the draft is kept, try again */
+	/** no answer (message '') or the server failing (5xx, 503: its message): the draft is kept, try again */
 	| { kind: 'unreachable'; message: string };
 
 export async function sendRound(
@@ -126,7 +134,7 @@ export async function sendRound(
 		fetchImpl
 	});
 	if (r.kind === 'ok') return { kind: 'sent', version: Number(r.body.version) };
-	if (r.kind === 'unreachable') return { kind: 'unreachable', message: r.message };
+	if (r.kind === 'unreachable') return { kind: 'unreachable', message: noAnswer(r) };
 	if (r.status === 400) return { kind: 'invalid', message: r.message };
 	if (r.status === 409) {
 		const current = r.detail.current_version;
@@ -243,7 +251,7 @@ export async function fetchRoundHistory(
 		`/api/rounds?ubigeo=${encodeURIComponent(ubigeo)}`,
 		{ fetchImpl }
 	);
-	if (list.kind === 'unreachable') return { kind: 'unreachable', message: list.message };
+	if (list.kind === 'unreachable') return { kind: 'unreachable', message: noAnswer(list) };
 	if (list.kind === 'rejected')
 		return { kind: 'refused', status: list.status, message: list.message };
 	const names = [...new Set(list.body.rounds.map((r) => r.round))].sort().reverse();

@@ -22,6 +22,8 @@ const area: Area = {
 		'submission.status.none': 'Esta ronda aún no se ha enviado a la UIM.',
 		'submission.status.unreachable':
 			'No se pudo consultar el estado de la ronda en el servidor ({message}). Puede seguir trabajando: su borrador se guarda en este equipo.',
+		'submission.status.unreachableNoDetail':
+			'No hay conexión con el servidor de Integra: no se pudo consultar el estado de la ronda. Puede seguir trabajando: su borrador se guarda en este equipo.',
 		'submission.status.refused': 'El servidor no muestra esta ronda: {message}',
 		'submission.status.explain.submitted':
 			'En revisión en la UIM. El formulario queda en solo lectura hasta que la UIM la devuelva o la valide.',
@@ -59,7 +61,7 @@ const area: Area = {
 		'submission.finish.unreachable':
 			'No se pudo enviar: {message}. Su borrador sigue guardado en este equipo.',
 		'submission.finish.unreachableNoDetail':
-			'No se pudo enviar: el servidor no responde. Su borrador sigue guardado en este equipo.',
+			'No se pudo enviar: no hay conexión con el servidor de Integra. Su borrador sigue guardado en este equipo.',
 		'submission.finish.retry': 'Reintentar el envío',
 		'submission.finish.invalid': 'El servidor no aceptó la ronda: {message}',
 		'submission.finish.conflict':
@@ -90,6 +92,8 @@ const area: Area = {
 		'submission.history.loading': 'Cargando el historial…',
 		'submission.history.none': 'Este distrito aún no tiene rondas en el servidor.',
 		'submission.history.unreachable': 'No se pudo leer el historial del servidor ({message}).',
+		'submission.history.unreachableNoDetail':
+			'No hay conexión con el servidor de Integra: no se pudo leer el historial.',
 		'submission.history.round': 'Ronda {round}',
 		'submission.history.published': 'Versión publicada: {version}, el {date}',
 		'submission.history.notPublished': 'Aún sin publicar'
@@ -114,6 +118,8 @@ const area: Area = {
 		'submission.status.none': 'This round has not been sent to the UIM yet.',
 		'submission.status.unreachable':
 			'The round’s status could not be read from the server ({message}). You can keep working: your draft is saved on this device.',
+		'submission.status.unreachableNoDetail':
+			'No connection to the Integra server: the round’s status could not be read. You can keep working: your draft is saved on this device.',
 		'submission.status.refused': 'The server does not show this round: {message}',
 		'submission.status.explain.submitted':
 			'Under review at the UIM. The form is read-only until the UIM returns or validates it.',
@@ -151,7 +157,7 @@ const area: Area = {
 		'submission.finish.unreachable':
 			'Could not send: {message}. Your draft is still saved on this device.',
 		'submission.finish.unreachableNoDetail':
-			'Could not send: the server does not answer. Your draft is still saved on this device.',
+			'Could not send: no connection to the Integra server. Your draft is still saved on this device.',
 		'submission.finish.retry': 'Try sending again',
 		'submission.finish.invalid': 'The server did not accept the round: {message}',
 		'submission.finish.conflict':
@@ -183,6 +189,8 @@ const area: Area = {
 		'submission.history.loading': 'Loading the history…',
 		'submission.history.none': 'This district has no rounds on the server yet.',
 		'submission.history.unreachable': 'The history could not be read from the server ({message}).',
+		'submission.history.unreachableNoDetail':
+			'No connection to the Integra server: the history could not be read.',
 		'submission.history.round': 'Round {round}',
 		'submission.history.published': 'Published version: {version}, on {date}',
 		'submission.history.notPublished': 'Not published yet'
