@@ -149,7 +149,7 @@ describe('an official sends a round to the UIM, in Chromium', () => {
 		expect(await send.textContent()).toBe('Enviar a la UIM');
 		await send.click();
 		await page.locator('[data-testid="finish"][data-send="unreachable"]').waitFor();
-		const failed = (await page.getByTestId('send-result').textContent())!;
+		const failed = (await page.getByTestId('send-result').locator('p').textContent())!;
 		expect(failed.trim()).toBe(
 			'No se pudo enviar: no hay conexión con el servidor de Integra. Su borrador sigue guardado en este equipo.'
 		);
