@@ -264,6 +264,42 @@ describe('an official sends a round to the UIM, in Chromium', () => {
 		await shoot('returned-comment', `article[data-indicator="${b}"]`);
 		await shoot('status-returned', '[data-testid="server-status"]');
 
+		// on another computer (no draft there): the round is listed from the server, and its
+		// page goes on from the returned version, comment included
+		const other = await openSession();
+		try {
+			const res = await other.context.request.post(url('/api/session'), {
+				headers: { origin: server.url },
+				data: { email: DEMO.official, password: DEMO.password }
+			});
+			expect(res.status()).toBe(200);
+			await other.page.goto(url(`/autoevaluacion/${LIMA}`));
+			const listed = other.page.locator(`[data-testid="server-rounds"] li[data-round="${ROUND}"]`);
+			await listed.waitFor({ timeout: 90_000 });
+			expect(await listed.locator('.badge').textContent()).toBe('Devuelta con comentarios');
+			await listed.getByRole('link').click();
+			const go = other.page.getByRole('button', { name: 'Continuar desde la versión 1' });
+			await go.waitFor({ timeout: 90_000 });
+			await go.click();
+			await other.page.waitForSelector('[data-testid="live-scores"] tbody tr', { timeout: 90_000 });
+			const there = (id: string) => other.page.locator(`article[data-indicator="${id}"]`);
+			expect(
+				await there(a)
+					.getByLabel(/^Evidencia/)
+					.inputValue()
+			).toBe(TYPED.first.evidence);
+			expect(await there(a).getByLabel('Enlace a la fuente').inputValue()).toBe(TYPED.first.url);
+			expect(
+				await there(b).getByRole('radio', { name: TYPED.second.label, exact: true }).isChecked()
+			).toBe(true);
+			expect(await there(b).getByTestId('uim-comment').textContent()).toContain(COMMENT);
+			expect(await other.page.getByTestId('send-button').textContent()).toBe(
+				'Enviar la versión corregida a la UIM'
+			);
+		} finally {
+			await other.close();
+		}
+
 		// the form is open again: the official fixes the indicator and sends again
 		await question(b).getByRole('radio', { name: 'Cumple', exact: true }).check();
 		await question(b)

@@ -85,6 +85,7 @@ const area: Area = {
 		'submission.finish.state.published':
 			'Versión {version} publicada el {date}: sus puntajes están en el observatorio público.',
 
+		'submission.rounds.title': 'Rondas en el servidor de Integra',
 		'submission.history.title': 'Historial de rondas',
 		'submission.history.introPublic': 'Cada ronda publicada del distrito, y cuándo se publicó.',
 		'submission.history.introStaff':
@@ -181,6 +182,7 @@ const area: Area = {
 		'submission.finish.state.published':
 			'Version {version} published on {date}: its scores are in the public observatory.',
 
+		'submission.rounds.title': 'Rounds on the Integra server',
 		'submission.history.title': 'Round history',
 		'submission.history.introPublic':
 			'Each published round of the district, and when it was published.',
