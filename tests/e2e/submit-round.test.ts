@@ -263,6 +263,7 @@ describe('an official sends a round to the UIM, in Chromium', () => {
 		expect(await question(a).getByTestId('uim-comment').count()).toBe(0);
 		await shoot('returned-comment', `article[data-indicator="${b}"]`);
 		await shoot('status-returned', '[data-testid="server-status"]');
+		await shoot('finish-returned', '[data-testid="finish"]');
 
 		// on another computer (no draft there): the round is listed from the server, and its
 		// page goes on from the returned version, comment included
@@ -378,6 +379,7 @@ describe('an official sends a round to the UIM, in Chromium', () => {
 			`/entrar?next=${encodeURIComponent(`/autoevaluacion/${LIMA}?ronda=${ROUND}`)}`
 		);
 		expect(await page.getByTestId('send-button').count()).toBe(0);
+		await shoot('finish-anonymous', '[data-testid="finish"]');
 		await uimApi.dispose();
 		await adminApi.dispose();
 	}, 180_000);
