@@ -73,10 +73,13 @@ export default config;
 // Precompression: `.br` and `.gz` next to every compressible file, as
 // adapter-static's `precompress: true` does, but
 // - text (JS, CSS, HTML, JSON, CSV, SVG) at the best settings (brotli 11, gzip 9);
-// - the DuckDB wasm every current browser gets (eh, 34 MB) at brotli 10 with a
-//   16 MB window: 1.5 % bigger than brotli 11 (5.27 vs 5.19 MB) but ~40 s instead
-//   of ~100 s on this machine; the mvp wasm (39 MB, browsers before 2022) at 9
-//   (~4 s); INTEGRA_MAX_COMPRESSION=1 uses 11 for both (eh: 5.07 MB);
+// - the DuckDB wasm files (eh 34 MB, mvp 39 MB) at brotli 5 with a 16 MB
+//   window and gzip 6: about a second each instead of ~40 s at brotli 10, so
+//   a first `npm start` serves its first page well within 90 s on two cores;
+//   the price is ~1 MB more for the engine's first download (eh: 6.2 MB
+//   instead of 5.3 MB), once per browser (the service worker keeps it);
+// - INTEGRA_MAX_COMPRESSION=1: brotli 11 for everything (eh: 5.07 MB; several
+//   minutes), for a deployment that is built once and downloaded many times;
 // - cached by content in node_modules/.cache/integra-precompress, so a rebuild
 //   (and the bench's baseline build) compresses only what changed.
 
@@ -132,9 +135,9 @@ async function compressFile(file, format) {
 	const bytes = readFileSync(file);
 	const wasm = file.endsWith('.wasm');
 	const max = process.env.INTEGRA_MAX_COMPRESSION === '1';
-	// The mvp engine only reaches browsers without wasm exceptions (pre-2022): quality 9.
-	const quality = max ? 11 : !wasm ? 11 : /duckdb-mvp/.test(file) ? 9 : 10;
-	const settings = format === 'br' ? `q${quality}w24` : 'l9';
+	const quality = max || !wasm ? 11 : 5;
+	const level = max || !wasm ? 9 : 6;
+	const settings = format === 'br' ? `q${quality}w24` : `l${level}`;
 	const hash = createHash('sha256').update(bytes).digest('hex');
 	const cached = join(CACHE_DIR, `${hash}.${settings}.${format}`);
 	let packed;
@@ -152,7 +155,7 @@ async function compressFile(file, format) {
 							[C.BROTLI_PARAM_SIZE_HINT]: bytes.length
 						}
 					})
-				: await gzip(bytes, { level: C.Z_BEST_COMPRESSION });
+				: await gzip(bytes, { level });
 		mkdirSync(CACHE_DIR, { recursive: true });
 		writeFileSync(cached, packed);
 	}

@@ -15,8 +15,15 @@
  *   34 MB wasm again). Anything else hashed that was not precached (the `mvp`
  *   engine of an older browser) is cached on first fetch.
  * - The demo snapshot (/prefetch/tables/*.arrow), asked for with this
- *   version (`?v=`): made by the same build as this precache, so served
- *   from it. A page of another version goes to the network.
+ *   version (`?v=`): on the static site, made by the same build as this
+ *   precache, so served from it. A page of another version goes to the network.
+ * - The Integra server (SERVER_MODE) changes its data with every publication,
+ *   not with a build: its /prefetch/* (tables, district profiles) and the
+ *   published CSVs (/api/published/*) are always asked of the network, which
+ *   revalidates with their ETag (a 304 when nothing was published); the copy
+ *   kept here answers only when the network is down. The rest of /api/* (a
+ *   person's rounds, plans, session) is never kept: it is not this worker's
+ *   to store, and a stale answer there would be wrong, not just old.
  * - Pages: network first, cache when offline; but only a page of this
  *   version. When the site has moved on to a new version (the page names
  *   another build's entry script), this worker keeps serving its own copy,
@@ -33,6 +40,7 @@
  *   controls it. Old caches are deleted on activation only.
  */
 import { build, files, prerendered, version } from '$service-worker';
+import { SERVER_MODE } from '$lib/mode';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -118,7 +126,19 @@ sw.addEventListener('activate', (event) => {
 // The page's update notice, on the user's click: this (waiting) version takes over now.
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'integra:activate') event.waitUntil(sw.skipWaiting());
+	if (event.data?.type === 'integra:signed-out') event.waitUntil(forgetVisitedPages());
 });
+
+/**
+ * After a sign-out, the pages kept from visits go (they may show who was
+ * signed in and their district's work): on a shared computer, the next
+ * person offline gets this version's own pages, not theirs.
+ */
+async function forgetVisitedPages() {
+	const cache = await caches.open(PAGES);
+	for (const request of await cache.keys())
+		if (!ownPaths.has(pathOf(request.url))) await cache.delete(request);
+}
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
@@ -129,6 +149,11 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(cacheFirst(event));
 	} else if (request.mode === 'navigate') {
 		event.respondWith(navigation(event));
+	} else if (SERVER_MODE && serverData(url.pathname)) {
+		event.respondWith(networkFirst(event));
+	} else if (SERVER_MODE && url.pathname.startsWith('/api/')) {
+		// the browser fetches it as if there were no worker
+		return;
 	} else if (url.pathname.includes('/prefetch/tables/')) {
 		// asked for with a version (`?v=`): this one's from its precache, another's from the network
 		event.respondWith(
@@ -140,6 +165,11 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(networkFirst(event));
 	}
 });
+
+/** The server's data that the public may keep for offline use: never from a build's cache. */
+function serverData(path: string): boolean {
+	return path.startsWith('/prefetch/') || path.startsWith('/api/published/');
+}
 
 function pathOf(url: string): string {
 	return new URL(url, sw.location.href).pathname;
@@ -165,9 +195,7 @@ async function networkFirst(event: FetchEvent): Promise<Response> {
 	const cache = await caches.open(PAGES);
 	try {
 		const response = await fetch(request);
-		if (response.ok && response.type === 'basic') {
-			event.waitUntil(cache.put(request, response.clone()));
-		}
+		if (keepable(response)) event.waitUntil(cache.put(request, response.clone()));
 		return response;
 	} catch (error) {
 		const hit = await cache.match(request, { ignoreSearch: true });
@@ -193,10 +221,18 @@ async function navigation(event: FetchEvent): Promise<Response> {
 		event.waitUntil(sw.registration.update().catch(() => {}));
 		return (await ownCopy(cache, request)) ?? response;
 	}
-	if (response.ok && response.type === 'basic') {
-		event.waitUntil(cache.put(request, response.clone()));
-	}
+	if (keepable(response)) event.waitUntil(cache.put(request, response.clone()));
 	return response;
+}
+
+/**
+ * Whether a response may be kept for offline use: not what the server marks
+ * private (a signed-in person's own view of the data). Their pages are kept,
+ * for work offline, and dropped when they sign out (`integra:signed-out`).
+ */
+function keepable(response: Response): boolean {
+	const own = /private|no-store/.test(response.headers.get('cache-control') ?? '');
+	return response.ok && response.type === 'basic' && !own;
 }
 
 /**

@@ -201,7 +201,7 @@ describe('the authorisation matrix', () => {
 			expect(out.status, role).toBe(204);
 			if (!fresh) continue;
 			const after = await call(role, 'GET', '/api/session', { cookie: fresh });
-			expect(after.json, role).toEqual({ user: null });
+			expect(after.json, role).toEqual({ user: null, view: 'published' });
 		}
 		// the matrix's own sessions are untouched
 		expect(

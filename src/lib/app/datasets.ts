@@ -6,6 +6,7 @@ import { importSnapshot, type TableSnapshot } from '../data/snapshot';
 import { replayImports } from '../data/replay';
 import { applyLocalAssessmentRecords } from '../forms/records';
 import { applyLoggedActivities } from '../activities/log';
+import { SERVER_MODE } from '../mode';
 
 /**
  * The records each feature keeps in this browser, applied on top of the
@@ -39,8 +40,17 @@ export async function loadDatasets(
 	await applyOverlays(engine);
 }
 
-/** The demo tables: from the snapshot when there is one that loads, else through the pipeline. */
+/**
+ * The demo tables: from the snapshot when there is one that loads, else through the pipeline.
+ * On the Integra server the snapshot is the server's data (published, or staff's work in
+ * progress): the build's demo files would show data as old as the build, so there is no
+ * falling back to them. The engine's start fails, says so, and the next start asks again.
+ */
 async function loadDemo(engine: Engine, demoSnapshot?: () => Promise<TableSnapshot>) {
+	if (SERVER_MODE && demoSnapshot) {
+		await importSnapshot(engine, await demoSnapshot());
+		return;
+	}
 	const snapshot = await demoSnapshot?.().catch(() => null);
 	if (snapshot) {
 		try {

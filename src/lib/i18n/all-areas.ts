@@ -14,4 +14,5 @@ export { default as vocab } from './areas/vocab';
 export { default as geo } from './areas/geo';
 export { default as offline } from './areas/offline';
 export { default as errors } from './areas/errors';
+export { default as account } from './areas/account';
 export { default as submission } from './areas/submission';

@@ -62,6 +62,8 @@ const area: Area = {
 		'opendata.intro':
 			'Descargue los conjuntos de datos cargados y las tablas de indicadores en CSV (UTF-8). Los conteos de personas menores a 5 se publican como «<5».',
 		'opendata.download': 'Descargar {file}',
+		'opendata.published':
+			'Los conjuntos de datos son los que publicó la UIM (rondas publicadas), los mismos que da la API en /api/published/.',
 		'opendata.datasets': 'Conjuntos de datos',
 		'opendata.metrics': 'Tablas de indicadores'
 	},
@@ -125,6 +127,8 @@ const area: Area = {
 		'opendata.intro':
 			'Download the loaded datasets and the indicator tables as CSV (UTF-8). Counts of fewer than 5 people are published as "<5".',
 		'opendata.download': 'Download {file}',
+		'opendata.published':
+			'The datasets are those the UIM published (published rounds), the same the API gives at /api/published/.',
 		'opendata.datasets': 'Datasets',
 		'opendata.metrics': 'Indicator tables'
 	}

@@ -34,8 +34,10 @@ export const POST: RequestHandler = api(async ({ request, cookies, getClientAddr
 	return json({ user: result.user });
 });
 
-// Who is signed in (null for nobody).
-export const GET: RequestHandler = api(async ({ locals }) => json({ user: locals.user }));
+// Who is signed in (null for nobody), and which data the pages show them.
+export const GET: RequestHandler = api(async ({ locals }) =>
+	json({ user: locals.user, view: locals.view })
+);
 
 // Sign out: the session ends on the server, not only in this browser.
 export const DELETE: RequestHandler = api(async ({ cookies }) => {

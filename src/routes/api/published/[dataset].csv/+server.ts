@@ -3,9 +3,11 @@ import { api } from '$lib/server/http/respond';
 import { ApiError } from '$lib/server/http/errors';
 import { serverStore, storeConfig } from '$lib/server/db/context';
 import { isDatasetName } from '$lib/data/snapshot';
-import { viewFiles, viewTag } from '$lib/server/published';
+import { viewEngine, viewTag } from '$lib/server/published';
+import { openDataCsv } from '$lib/server/open-data-csv';
 
-// A dataset of the contract as published: what the open-data downloads give.
+// A dataset of the contract as published: exactly what the open-data
+// downloads give (counts under 5 suppressed), published rounds only.
 export const GET: RequestHandler = api(async ({ params, request }) => {
 	if (!isDatasetName(params.dataset))
 		throw new ApiError('not_found', `No hay un conjunto de datos «${params.dataset}».`);
@@ -14,10 +16,11 @@ export const GET: RequestHandler = api(async ({ params, request }) => {
 	const headers = { etag, 'cache-control': 'public, no-cache', vary: 'Cookie' };
 	if (request.headers.get('if-none-match') === etag)
 		return new Response(null, { status: 304, headers });
-	const files = await viewFiles(store, 'published', storeConfig().demoDataDir);
-	const file = files.find((f) => f.fileName === `${params.dataset}.csv`);
-	if (!file) throw new ApiError('not_found', `Aún no hay datos publicados de «${params.dataset}».`);
-	return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+	const engine = await viewEngine(store, 'published', storeConfig().demoDataDir);
+	const csv = await openDataCsv(engine, params.dataset);
+	if (csv === null)
+		throw new ApiError('not_found', `Aún no hay datos publicados de «${params.dataset}».`);
+	return new Response(csv, {
 		headers: {
 			...headers,
 			'content-type': 'text/csv; charset=utf-8',

@@ -21,12 +21,18 @@ export async function GET({ params, locals, request }) {
 	const headers: Record<string, string> = { 'content-type': 'application/vnd.apache.arrow.stream' };
 	if (!building && !STATIC_SITE) {
 		const tag = await or503(async () => viewTag(await serverStore(), locals.view));
-		const etag = `"${params.table}-${locals.view}-${tag}"`;
-		if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304 });
-		headers.etag = etag;
+		headers.etag = `"${params.table}-${locals.view}-${tag}"`;
 		// staff's work in progress must not sit in a shared cache
 		headers['cache-control'] = locals.view === 'published' ? 'no-cache' : 'private, no-cache';
 		headers.vary = 'Cookie';
+		if (request.headers.get('if-none-match') === headers.etag) {
+			// a 304 says again what it revalidated and how long to keep it (RFC 9110 §15.4.5)
+			const { etag, vary } = headers;
+			return new Response(null, {
+				status: 304,
+				headers: { etag, vary, 'cache-control': headers['cache-control'] }
+			});
+		}
 	}
 	const bytes = await (await pageEngine(locals)).exportArrow(snapshotSql(params.table));
 	return new Response(bytes as Uint8Array<ArrayBuffer>, { headers });
