@@ -13,8 +13,6 @@ export interface RoundServer {
 	signedIn: boolean;
 	/** the round's state on the server and the send (null when nobody is signed in) */
 	submission: RoundSubmission | null;
-	/** `/entrar?next=<this page>` */
-	signInHref: string;
 }
 
 const KEY = Symbol('round-server');
@@ -29,8 +27,7 @@ export function getRoundServer(): RoundServer {
 		getContext<RoundServer | undefined>(KEY) ?? {
 			serverMode: false,
 			signedIn: false,
-			submission: null,
-			signInHref: ''
+			submission: null
 		}
 	);
 }
