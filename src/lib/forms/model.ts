@@ -52,6 +52,18 @@ export interface Draft {
 	prefilledFrom: string | null;
 	/** By indicator id; an indicator nobody touched has no entry. */
 	answers: Record<string, DraftAnswer>;
+	/**
+	 * Server mode: the version of the round on the Integra server these
+	 * answers are (sent from this device, or loaded from the server); the next
+	 * send starts from it (`base_version`). Absent: never on the server.
+	 */
+	server?: DraftServer | null;
+}
+
+export interface DraftServer {
+	version: number;
+	/** ISO 8601, when this device sent it; null when it was loaded from the server. */
+	sentAt: string | null;
 }
 
 export function draftId(ubigeo: string, round: string): string {

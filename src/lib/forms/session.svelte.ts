@@ -76,6 +76,11 @@ export class DraftSession {
 	 * the next visit gets them back. False while that copy fails too.
 	 */
 	backupKept = $state(false);
+	/**
+	 * Server mode: the round is on its way at the UIM (sent, validated,
+	 * published), so nothing can be typed until it is returned.
+	 */
+	serverLock = $state(false);
 
 	readonly ubigeo: string;
 	readonly round: string;
@@ -97,6 +102,7 @@ export class DraftSession {
 		this.source === 'data' ||
 			this.draft?.status === 'completed' ||
 			this.superseded ||
+			this.serverLock ||
 			this.autosave?.state === 'conflict'
 	);
 
@@ -317,6 +323,31 @@ export class DraftSession {
 		}
 		this.#opts.dataChanged();
 		this.#channel?.post({ kind: 'round', draftId: this.id, tab: thisTab() });
+	}
+
+	// -------------------------------------------------------------------------
+	// The Integra server (server mode; round-sync.ts)
+
+	/**
+	 * Records, in the stored draft, the server version these answers now are:
+	 * sent from here (`sentAt`) or loaded from the server (`answers` given,
+	 * replacing the draft's). False when storage refused it (the page still
+	 * shows it; the next visit reads the server again).
+	 */
+	async markServerVersion(
+		version: number,
+		opts: { sentAt: string | null; answers?: Record<string, DraftAnswer> }
+	): Promise<boolean> {
+		if (!this.draft || this.source !== 'local' || !this.autosave) return false;
+		if (this.superseded || this.autosave.state === 'conflict') return false;
+		this.draft.server = { version, sentAt: opts.sentAt };
+		if (opts.answers) {
+			this.draft.answers = opts.answers;
+			this.draft.updatedAt = this.#now();
+		}
+		this.autosave.changed();
+		await this.autosave.flush();
+		return this.autosave.state === 'saved';
 	}
 
 	// -------------------------------------------------------------------------

@@ -16,3 +16,4 @@ export { default as offline } from './areas/offline';
 export { default as errors } from './areas/errors';
 export { default as account } from './areas/account';
 export { default as review } from './areas/review';
+export { default as submission } from './areas/submission';
