@@ -49,13 +49,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.view = 'in-progress';
 
 	// Anonymous visitors all see the published data: their pages are rendered
-	// once per publication (src/lib/server/http/page-cache.ts).
+	// once per publication (src/lib/server/http/page-cache.ts). Keyed by the
+	// address asked for, not event.url: SvelteKit strips `/__data.json` and
+	// `x-sveltekit-invalidated` from event.url, so a page's HTML and its data
+	// (what a client-side navigation fetches) would share one entry.
+	const asked = new URL(event.request.url);
 	const pageKey =
 		event.request.method === 'GET' &&
 		!token &&
 		!api &&
 		!event.url.pathname.startsWith('/prefetch/tables/')
-			? await publishedTag().then((tag) => tag && `${tag} ${event.url.pathname}${event.url.search}`)
+			? await publishedTag().then((tag) => tag && `${tag} ${asked.pathname}${asked.search}`)
 			: null;
 	if (pageKey) {
 		const hit = cachedPage(pageKey);
