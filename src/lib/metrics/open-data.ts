@@ -1,5 +1,7 @@
 import type { Row, SqlQuery } from '../engine/types';
 import type { CsvCell } from '../data/csv-export';
+import { DATASET_SPECS } from '../data/schema';
+import type { DatasetName } from '../data/tables';
 import { activityMetricsSql } from './activities';
 import { domainScoresSql, overallScoresSql } from './assessment';
 import {
@@ -51,10 +53,15 @@ function withoutUnit(row: Record<string, CsvCell>): Record<string, CsvCell> {
 	return out;
 }
 
-function plain(rows: Row[]) {
-	const columns = rows.length ? Object.keys(rows[0]) : [];
-	return { columns, rows: rows as Record<string, CsvCell>[] };
-}
+/**
+ * A dataset as loaded, with the contract's columns in the typed table's
+ * order (what `SELECT *` gives): a dataset with no row yet (nothing
+ * published) is still a file with its header.
+ */
+const plain = (dataset: DatasetName) => (rows: Row[]) => ({
+	columns: DATASET_SPECS[dataset].columns.map((c) => c.name),
+	rows: rows as Record<string, CsvCell>[]
+});
 
 function metricTable(
 	spec: TableExport,
@@ -79,17 +86,17 @@ export const OPEN_DATA: OpenDataTable[] = [
 	{
 		file: 'districts.csv',
 		query: { sql: 'SELECT * FROM districts ORDER BY ubigeo', params: [] },
-		toCells: plain
+		toCells: plain('districts')
 	},
 	{
 		file: 'framework.csv',
 		query: { sql: 'SELECT * FROM framework ORDER BY indicator_id', params: [] },
-		toCells: plain
+		toCells: plain('framework')
 	},
 	{
 		file: 'assessments.csv',
 		query: { sql: 'SELECT * FROM assessments ORDER BY ubigeo, round, indicator_id', params: [] },
-		toCells: plain
+		toCells: plain('assessments')
 	},
 	{
 		file: 'statistics.csv',
@@ -99,7 +106,7 @@ ORDER BY s.ubigeo, s.indicator_id, s.period, s.sex, s.nationality`,
 			params: []
 		},
 		toCells: (rows) => {
-			const { columns, rows: cells } = plain(rows);
+			const { columns, rows: cells } = plain('statistics')(rows);
 			return {
 				columns: columns.filter((c) => c !== 'unit'),
 				rows: suppressSmallCounts(
@@ -114,7 +121,7 @@ ORDER BY s.ubigeo, s.indicator_id, s.period, s.sex, s.nationality`,
 		file: 'activities.csv',
 		query: { sql: 'SELECT * FROM activities ORDER BY date, activity_id', params: [] },
 		toCells: (rows) => {
-			const { columns, rows: cells } = plain(rows);
+			const { columns, rows: cells } = plain('activities')(rows);
 			return {
 				columns,
 				rows: suppressSmallCounts(cells, [
@@ -129,7 +136,7 @@ ORDER BY s.ubigeo, s.indicator_id, s.period, s.sex, s.nationality`,
 	{
 		file: 'actions.csv',
 		query: { sql: 'SELECT * FROM actions ORDER BY ubigeo, action_id', params: [] },
-		toCells: plain
+		toCells: plain('actions')
 	},
 	metricTable(DOMAIN_SCORES_EXPORT, domainScoresSql()),
 	metricTable(OVERALL_SCORES_EXPORT, overallScoresSql()),

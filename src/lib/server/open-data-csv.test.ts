@@ -46,4 +46,20 @@ describe('openDataCsv', () => {
 		expect(await openDataCsv(engine, 'domain_scores')).toBeNull();
 		expect(await openDataCsv(engine, 'nothing')).toBeNull();
 	});
+
+	it('writes the header of a dataset with no row (a database with nothing published yet)', async () => {
+		const empty = await createNodeEngine();
+		try {
+			const files = readDemoFiles('data').filter((f) =>
+				['districts.csv', 'framework.csv'].includes(f.fileName)
+			);
+			await importFiles(empty, files, { mode: 'replace', today: '9999-12-31', locale: 'es' });
+			// the columns of assessments.csv in the data contract (DESIGN.md §5)
+			expect(await openDataCsv(empty, 'assessments')).toBe(
+				'ubigeo,round,indicator_id,answer,evidence,source_url,updated_at\n'
+			);
+		} finally {
+			await empty.close();
+		}
+	});
 });

@@ -13,5 +13,7 @@ export async function openDataCsv(engine: Engine, dataset: string): Promise<stri
 	const table = OPEN_DATA.slice(0, 6).find((t) => t.file === `${dataset}.csv`);
 	if (!table) return null;
 	const cells = table.toCells(await engine.query(table.query.sql, table.query.params));
-	return toCsv(cells.columns, cells.rows) + '\n';
+	const csv = toCsv(cells.columns, cells.rows);
+	// papaparse ends a header with no row below it with a newline already
+	return csv.endsWith('\n') ? csv : csv + '\n';
 }
