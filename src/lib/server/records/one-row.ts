@@ -74,13 +74,32 @@ export async function checkOneRow(
 	}
 }
 
+/** The key column of each file the server keeps records of. */
+const KEY = { actions: 'action_id', activities: 'activity_id' } as const;
+
 /** The ubigeo that holds `key` in the engine's `table` (the published file), or null. */
 export async function keyHolder(
 	engine: Engine,
 	table: 'actions' | 'activities',
 	key: string
 ): Promise<string | null> {
-	const id = table === 'actions' ? 'action_id' : 'activity_id';
-	const rows = await engine.query(`SELECT ubigeo FROM ${table} WHERE ${id} = ? LIMIT 1`, [key]);
+	const rows = await engine.query(`SELECT ubigeo FROM ${table} WHERE ${KEY[table]} = ? LIMIT 1`, [
+		key
+	]);
 	return rows[0] ? String(rows[0].ubigeo) : null;
+}
+
+/**
+ * A record of actions.csv or activities.csv as the server takes it: checked
+ * as a one-row file (checkOneRow), with the district that holds its key in
+ * the published file (keyHolder).
+ */
+export async function checkKeyedRow(
+	engine: Engine,
+	table: 'actions' | 'activities',
+	columns: readonly string[],
+	input: Record<string, unknown>
+): Promise<{ row: Canonical; publishedIn: string | null }> {
+	const row = await checkOneRow(engine, table, columns, input as Record<string, CsvCell>);
+	return { row, publishedIn: await keyHolder(engine, table, row[KEY[table]]!) };
 }
