@@ -1,11 +1,8 @@
 import type { Engine } from '../../engine/types';
-import { prepareImport } from '../../data/pipeline';
 import { toCsv, type CsvCell } from '../../data/csv-export';
 import type { DatasetName } from '../../data/tables';
 import { ApiError } from '../http/errors';
-
-/** Problems listed in a 400 (all are counted). */
-const LISTED = 20;
+import { prepareServerCsv } from './prepare-csv';
 
 /** Columns read back from the stage as text (dates `YYYY-MM-DD`, numbers as written by DuckDB). */
 type Canonical = Record<string, string | null>;
@@ -32,17 +29,7 @@ export async function checkOneRow(
 	mode: 'replace' | 'append' = 'replace'
 ): Promise<Canonical> {
 	const csv = toCsv([...columns], [row]);
-	const prepared = await prepareImport(engine, {
-		fileName: `${dataset}.csv`,
-		bytes: new TextEncoder().encode(csv + '\n'),
-		dataset,
-		mode,
-		today: '9999-12-31',
-		locale: 'es',
-		encoding: 'utf-8',
-		delimiter: ',',
-		maxIssues: LISTED
-	});
+	const prepared = await prepareServerCsv(engine, dataset, csv, mode);
 	try {
 		const report = prepared.report;
 		if (!prepared.loadable || report.errors > 0) {
