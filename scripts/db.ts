@@ -12,10 +12,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore, storeConfig } from '../src/lib/server/db/context';
+import { storeConfig } from '../src/lib/server/db/context';
 import { migrate } from '../src/lib/server/db/migrate';
 import { seedDemoRounds } from '../src/lib/server/db/seed';
 import { viewFiles } from '../src/lib/server/published';
+import { runScript, withStore } from './store-script';
 
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
@@ -28,9 +29,7 @@ async function main(): Promise<number> {
 		console.error('Usage: npm run db -- migrate | export [--out DIR] | seed-demo');
 		return 2;
 	}
-	// openStore applies the migrations (and seeds a new embedded store)
-	const store = await openStore(config, (line) => console.error(line));
-	try {
+	return withStore(config, async (store) => {
 		if (command === 'migrate') {
 			const more = await migrate(store);
 			console.log(more.length ? `Applied: ${more.join(', ')}` : 'The database is up to date.');
@@ -51,15 +50,7 @@ async function main(): Promise<number> {
 			);
 		}
 		return 0;
-	} finally {
-		await store.close();
-	}
+	});
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error) => {
-		console.error(error instanceof Error ? error.message : error);
-		process.exit(1);
-	}
-);
+runScript(main);

@@ -10,8 +10,9 @@
  * the server: DATABASE_URL, else the embedded one in INTEGRA_DATA_DIR (./.integra).
  */
 import { parseArgs } from 'node:util';
-import { openStore, storeConfig } from '../src/lib/server/db/context';
+import { storeConfig } from '../src/lib/server/db/context';
 import { AccountError, addUser, listUsers, resetPassword } from '../src/lib/server/auth/accounts';
+import { runScript, withStore } from './store-script';
 
 const USAGE = `Usage:
   npm run user -- add --email E --role admin|uim|official|analyst [--ubigeo 150101,150102] [--name "Nombre"] --password-stdin
@@ -50,47 +51,39 @@ async function main(): Promise<number> {
 		return 2;
 	}
 	const password = command === 'list' ? '' : await readStdin();
-	// the log of a first start (migrations, the demo accounts) goes to stderr
-	const store = await openStore(storeConfig(), (line) => console.error(line));
-	try {
-		if (command === 'list') {
-			for (const u of await listUsers(store))
-				console.log([u.role.padEnd(8), u.email, u.ubigeos.join(',')].join('  ').trimEnd());
-		} else if (command === 'add') {
-			const user = await addUser(
-				store,
-				{
-					email: values.email!,
-					name: values.name,
-					role: values.role ?? '',
-					ubigeos: values.ubigeo ? values.ubigeo.split(',').map((u) => u.trim()) : [],
-					password
-				},
-				new Date()
-			);
-			console.log(
-				`Account created: ${user.email} (${user.role}${user.ubigeos.length ? ' ' + user.ubigeos.join(',') : ''}).`
-			);
-		} else {
-			const user = await resetPassword(store, values.email!, password, new Date());
-			console.log(`New password set for ${user.email}; its open sessions have ended.`);
+	return withStore(storeConfig(), async (store) => {
+		try {
+			if (command === 'list') {
+				for (const u of await listUsers(store))
+					console.log([u.role.padEnd(8), u.email, u.ubigeos.join(',')].join('  ').trimEnd());
+			} else if (command === 'add') {
+				const user = await addUser(
+					store,
+					{
+						email: values.email!,
+						name: values.name,
+						role: values.role ?? '',
+						ubigeos: values.ubigeo ? values.ubigeo.split(',').map((u) => u.trim()) : [],
+						password
+					},
+					new Date()
+				);
+				console.log(
+					`Account created: ${user.email} (${user.role}${user.ubigeos.length ? ' ' + user.ubigeos.join(',') : ''}).`
+				);
+			} else {
+				const user = await resetPassword(store, values.email!, password, new Date());
+				console.log(`New password set for ${user.email}; its open sessions have ended.`);
+			}
+			return 0;
+		} catch (error) {
+			if (error instanceof AccountError) {
+				console.error(error.message);
+				return 1;
+			}
+			throw error;
 		}
-		return 0;
-	} catch (error) {
-		if (error instanceof AccountError) {
-			console.error(error.message);
-			return 1;
-		}
-		throw error;
-	} finally {
-		await store.close();
-	}
+	});
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error) => {
-		console.error(error instanceof Error ? error.message : error);
-		process.exit(1);
-	}
-);
+runScript(main);

@@ -1,6 +1,5 @@
 import type { Engine } from '../../engine/types';
-import type { CsvCell } from '../../data/csv-export';
-import { checkOneRow, keyHolder } from '../records/one-row';
+import { checkKeyedRow } from '../records/one-row';
 import { ACTIVITY_COLUMNS, type Activity, type ActivityCheck } from './service';
 
 const int = (v: string | null) => (v === null ? null : Number(v));
@@ -12,12 +11,7 @@ const int = (v: string | null) => (v === null ? null : Number(v));
  */
 export function activityCheck(engine: Engine): ActivityCheck {
 	return async (input) => {
-		const row = await checkOneRow(
-			engine,
-			'activities',
-			ACTIVITY_COLUMNS,
-			input as Record<string, CsvCell>
-		);
+		const { row, publishedIn } = await checkKeyedRow(engine, 'activities', ACTIVITY_COLUMNS, input);
 		const activity: Activity = {
 			activity_id: row.activity_id!,
 			date: row.date!,
@@ -32,6 +26,6 @@ export function activityCheck(engine: Engine): ActivityCheck {
 			participants_migrants: int(row.participants_migrants),
 			partner: row.partner
 		};
-		return { activity, publishedIn: await keyHolder(engine, 'activities', activity.activity_id) };
+		return { activity, publishedIn };
 	};
 }

@@ -12,6 +12,7 @@ type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });
+/** A JSON request body or response: its description and schema. */
 const jsonBody = (schema: Schema, description: string) => ({
 	description,
 	content: { 'application/json': { schema } }
@@ -179,10 +180,7 @@ export const OPENAPI = {
 					'The latest version the caller may see, its state, comments (staff and the district’s officials) and history.',
 				parameters: [ubigeo, round],
 				responses: {
-					'200': {
-						description: 'The round.',
-						content: { 'application/json': { schema: ref('RoundDetail') } }
-					},
+					'200': jsonBody(ref('RoundDetail'), 'The round.'),
 					'404': errorRef('NotFound')
 				}
 			}
@@ -222,10 +220,7 @@ export const OPENAPI = {
 				parameters: [ubigeo, round],
 				requestBody: { required: true, ...jsonBody(ref('Comments'), 'At least one comment.') },
 				responses: {
-					'200': {
-						description: 'Returned.',
-						content: { 'application/json': { schema: ref('RoundSummary') } }
-					},
+					'200': jsonBody(ref('RoundSummary'), 'Returned.'),
 					...WRITE_ERRORS,
 					'404': errorRef('NotFound'),
 					'409': errorRef('Conflict')
@@ -238,10 +233,7 @@ export const OPENAPI = {
 				parameters: [ubigeo, round],
 				requestBody: { required: false, ...jsonBody(ref('Comments'), 'Optional comments.') },
 				responses: {
-					'200': {
-						description: 'Validated.',
-						content: { 'application/json': { schema: ref('RoundSummary') } }
-					},
+					'200': jsonBody(ref('RoundSummary'), 'Validated.'),
 					...WRITE_ERRORS,
 					'404': errorRef('NotFound'),
 					'409': errorRef('Conflict')
@@ -253,10 +245,7 @@ export const OPENAPI = {
 				summary: 'Publish one validated round (admin)',
 				parameters: [ubigeo, round],
 				responses: {
-					'200': {
-						description: 'Published: a new publication.',
-						content: { 'application/json': { schema: ref('Publication') } }
-					},
+					'200': jsonBody(ref('Publication'), 'Published: a new publication.'),
 					...WRITE_ERRORS,
 					'404': errorRef('NotFound'),
 					'409': errorRef('Conflict')
@@ -269,10 +258,7 @@ export const OPENAPI = {
 				description:
 					'One publication for every round validated since the last one; 409 when there is none.',
 				responses: {
-					'200': {
-						description: 'Published.',
-						content: { 'application/json': { schema: ref('Publication') } }
-					},
+					'200': jsonBody(ref('Publication'), 'Published.'),
 					...WRITE_ERRORS,
 					'409': errorRef('Conflict')
 				}
@@ -359,14 +345,8 @@ export const OPENAPI = {
 				],
 				requestBody: { required: true, ...jsonBody(ref('PlanItemInput'), 'The action.') },
 				responses: {
-					'200': {
-						description: 'Unchanged.',
-						content: { 'application/json': { schema: ref('StoredPlanItem') } }
-					},
-					'201': {
-						description: 'A new version.',
-						content: { 'application/json': { schema: ref('StoredPlanItem') } }
-					},
+					'200': jsonBody(ref('StoredPlanItem'), 'Unchanged.'),
+					'201': jsonBody(ref('StoredPlanItem'), 'A new version.'),
 					...WRITE_ERRORS,
 					'409': errorRef('Conflict')
 				}
@@ -398,14 +378,8 @@ export const OPENAPI = {
 					'The columns of activities.csv with the id the device made: 201 when stored, 200 with the stored one when the same activity was sent before.',
 				requestBody: { required: true, ...jsonBody(ref('Activity'), 'The activity.') },
 				responses: {
-					'200': {
-						description: 'Sent before.',
-						content: { 'application/json': { schema: ref('StoredActivity') } }
-					},
-					'201': {
-						description: 'Stored.',
-						content: { 'application/json': { schema: ref('StoredActivity') } }
-					},
+					'200': jsonBody(ref('StoredActivity'), 'Sent before.'),
+					'201': jsonBody(ref('StoredActivity'), 'Stored.'),
 					...WRITE_ERRORS,
 					'409': errorRef('Conflict')
 				}

@@ -1,6 +1,5 @@
 import type { Engine } from '../../engine/types';
-import type { CsvCell } from '../../data/csv-export';
-import { checkOneRow, keyHolder } from '../records/one-row';
+import { checkKeyedRow } from '../records/one-row';
 import { PLAN_COLUMNS, type PlanItem, type PlanItemCheck } from './service';
 
 /**
@@ -13,12 +12,7 @@ import { PLAN_COLUMNS, type PlanItem, type PlanItemCheck } from './service';
  */
 export function planItemCheck(engine: Engine): PlanItemCheck {
 	return async (input) => {
-		const row = await checkOneRow(
-			engine,
-			'actions',
-			PLAN_COLUMNS,
-			input as Record<string, CsvCell>
-		);
+		const { row, publishedIn } = await checkKeyedRow(engine, 'actions', PLAN_COLUMNS, input);
 		const item: PlanItem = {
 			action_id: row.action_id!,
 			ubigeo: row.ubigeo!,
@@ -29,6 +23,6 @@ export function planItemCheck(engine: Engine): PlanItemCheck {
 			status: row.status as PlanItem['status'],
 			completed_on: row.completed_on
 		};
-		return { item, publishedIn: await keyHolder(engine, 'actions', item.action_id) };
+		return { item, publishedIn };
 	};
 }

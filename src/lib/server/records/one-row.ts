@@ -1,11 +1,8 @@
 import type { Engine } from '../../engine/types';
-import { prepareImport } from '../../data/pipeline';
 import { toCsv, type CsvCell } from '../../data/csv-export';
 import type { DatasetName } from '../../data/tables';
 import { ApiError } from '../http/errors';
-
-/** Problems listed in a 400 (all are counted). */
-const LISTED = 20;
+import { prepareServerCsv } from './prepare-csv';
 
 /** Columns read back from the stage as text (dates `YYYY-MM-DD`, numbers as written by DuckDB). */
 type Canonical = Record<string, string | null>;
@@ -32,17 +29,7 @@ export async function checkOneRow(
 	mode: 'replace' | 'append' = 'replace'
 ): Promise<Canonical> {
 	const csv = toCsv([...columns], [row]);
-	const prepared = await prepareImport(engine, {
-		fileName: `${dataset}.csv`,
-		bytes: new TextEncoder().encode(csv + '\n'),
-		dataset,
-		mode,
-		today: '9999-12-31',
-		locale: 'es',
-		encoding: 'utf-8',
-		delimiter: ',',
-		maxIssues: LISTED
-	});
+	const prepared = await prepareServerCsv(engine, dataset, csv, mode);
 	try {
 		const report = prepared.report;
 		if (!prepared.loadable || report.errors > 0) {
@@ -74,13 +61,32 @@ export async function checkOneRow(
 	}
 }
 
+/** The key column of each file the server keeps records of. */
+const KEY = { actions: 'action_id', activities: 'activity_id' } as const;
+
 /** The ubigeo that holds `key` in the engine's `table` (the published file), or null. */
 export async function keyHolder(
 	engine: Engine,
 	table: 'actions' | 'activities',
 	key: string
 ): Promise<string | null> {
-	const id = table === 'actions' ? 'action_id' : 'activity_id';
-	const rows = await engine.query(`SELECT ubigeo FROM ${table} WHERE ${id} = ? LIMIT 1`, [key]);
+	const rows = await engine.query(`SELECT ubigeo FROM ${table} WHERE ${KEY[table]} = ? LIMIT 1`, [
+		key
+	]);
 	return rows[0] ? String(rows[0].ubigeo) : null;
+}
+
+/**
+ * A record of actions.csv or activities.csv as the server takes it: checked
+ * as a one-row file (checkOneRow), with the district that holds its key in
+ * the published file (keyHolder).
+ */
+export async function checkKeyedRow(
+	engine: Engine,
+	table: 'actions' | 'activities',
+	columns: readonly string[],
+	input: Record<string, unknown>
+): Promise<{ row: Canonical; publishedIn: string | null }> {
+	const row = await checkOneRow(engine, table, columns, input as Record<string, CsvCell>);
+	return { row, publishedIn: await keyHolder(engine, table, row[KEY[table]]!) };
 }

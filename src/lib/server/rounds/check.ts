@@ -1,13 +1,12 @@
 import type { Engine } from '../../engine/types';
-import { prepareImport, recordStartLines } from '../../data/pipeline';
+import { recordStartLines } from '../../data/pipeline';
 import { DATASET_SPECS } from '../../data/schema';
 import { toCsv } from '../../data/csv-export';
 import { ApiError } from '../http/errors';
+import { prepareServerCsv } from '../records/prepare-csv';
 import type { Answer } from './service';
 
 const COLUMNS = ['ubigeo', 'round', 'indicator_id', 'answer', 'evidence', 'source_url'];
-/** Problems listed in a 400 (all are counted). */
-const LISTED = 20;
 
 /**
  * Checks a submission with the import pipeline, as if it were an
@@ -33,17 +32,7 @@ export async function checkSubmission(
 	// the line each answer starts on, counted as the pipeline counts them (evidence may span lines)
 	const starts = await recordStartLines(csv, ',', false);
 	const indexOfLine = new Map(starts.map((line, i) => [line, i]));
-	const prepared = await prepareImport(engine, {
-		fileName: 'assessments.csv',
-		bytes: new TextEncoder().encode(csv + '\n'),
-		dataset: 'assessments',
-		mode: 'replace',
-		today: '9999-12-31',
-		locale: 'es',
-		encoding: 'utf-8',
-		delimiter: ',',
-		maxIssues: LISTED
-	});
+	const prepared = await prepareServerCsv(engine, 'assessments', csv, 'replace');
 	try {
 		const report = prepared.report;
 		const problems: Problem[] = report.issues

@@ -342,36 +342,35 @@ export interface ReviewComment {
 	text: string;
 }
 
-/** A UIM assistant sends the latest version back with comments (at least one). */
-export async function returnRound(
-	store: Store,
-	user: User | null,
-	ubigeo: string,
-	round: string,
-	comments: ReviewComment[],
-	now: Date
-): Promise<RoundSummary> {
-	mustReview(user);
-	if (comments.length === 0)
-		throw new ApiError(
-			'bad_request',
-			'Para devolver una ronda, escriba al menos un comentario sobre un indicador.'
-		);
-	return review(store, user, ubigeo, round, 'returned', comments, now);
+/**
+ * A UIM assistant's decision on the latest version, as an exported action:
+ * only the UIM decides, and a return needs at least one comment (a
+ * validation takes them optionally).
+ */
+function decision(to: 'returned' | 'validated') {
+	return async (
+		store: Store,
+		user: User | null,
+		ubigeo: string,
+		round: string,
+		comments: ReviewComment[],
+		now: Date
+	): Promise<RoundSummary> => {
+		mustReview(user);
+		if (to === 'returned' && comments.length === 0)
+			throw new ApiError(
+				'bad_request',
+				'Para devolver una ronda, escriba al menos un comentario sobre un indicador.'
+			);
+		return review(store, user, ubigeo, round, to, comments, now);
+	};
 }
 
+/** A UIM assistant sends the latest version back with comments (at least one). */
+export const returnRound = decision('returned');
+
 /** A UIM assistant validates the latest version (comments optional). */
-export async function validateRound(
-	store: Store,
-	user: User | null,
-	ubigeo: string,
-	round: string,
-	comments: ReviewComment[],
-	now: Date
-): Promise<RoundSummary> {
-	mustReview(user);
-	return review(store, user, ubigeo, round, 'validated', comments, now);
-}
+export const validateRound = decision('validated');
 
 async function review(
 	store: Store,

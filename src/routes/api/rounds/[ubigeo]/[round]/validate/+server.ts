@@ -1,23 +1,7 @@
 import type { RequestHandler } from './$types';
-import { json } from '@sveltejs/kit';
-import { api, readOptionalJson } from '$lib/server/http/respond';
-import { serverStore } from '$lib/server/db/context';
+import { readOptionalJson } from '$lib/server/http/respond';
 import { validateRound } from '$lib/server/rounds/service';
-import { mustReview } from '$lib/server/rounds/access';
-import { parseComments } from '$lib/server/rounds/body';
+import { reviewHandler } from '../review';
 
 // A UIM assistant validates the latest version (optional `{ "comments": […] }`).
-export const POST: RequestHandler = api(async ({ params, locals, request }) => {
-	mustReview(locals.user);
-	const comments = parseComments(await readOptionalJson(request));
-	return json(
-		await validateRound(
-			await serverStore(),
-			locals.user,
-			params.ubigeo,
-			params.round,
-			comments,
-			new Date()
-		)
-	);
-});
+export const POST: RequestHandler = reviewHandler(validateRound, readOptionalJson);
