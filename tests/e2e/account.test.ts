@@ -117,7 +117,7 @@ async function signOut() {
 	await page.waitForURL((u) => u.pathname === '/');
 	await page.getByRole('link', { name: 'Iniciar sesión' }).waitFor();
 	// the session ended on the server, not only in this tab
-	expect((await fromPage('GET', '/api/session')).json).toEqual({ user: null });
+	expect((await fromPage('GET', '/api/session')).json).toEqual({ user: null, view: 'published' });
 }
 
 describe('accounts in the browser', () => {
