@@ -1,5 +1,5 @@
 import { toCsv } from '../src/lib/data/csv-export';
-import { importFiles, issuesToCsvRows, recogniseFile } from '../src/lib/data/pipeline';
+import { importFiles, issuesToCsvRows, recogniseFile } from '../src/lib/data/import';
 import type { Engine } from '../src/lib/engine/types';
 import { tr, type Locale } from '../src/lib/i18n';
 import { activityMetricsSql } from '../src/lib/metrics/activities';

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Encoding } from '../src/lib/data/decode';
-import { importTable } from '../src/lib/data/generic';
-import { importCsv, recogniseFile, type ImportReport } from '../src/lib/data/pipeline';
+import { importTable } from '../src/lib/data/import';
+import { importCsv, recogniseFile, type ImportReport } from '../src/lib/data/import';
 import type { Delimiter } from '../src/lib/data/sniff';
-import type { ImportIssue } from '../src/lib/data/source';
+import type { ImportIssue } from '../src/lib/data/import';
 import { createTablesSql, DATASET_NAMES, type DatasetName } from '../src/lib/data/tables';
 import type { Engine } from '../src/lib/engine/types';
 import { decodeBytes, encodingLabel, type Encoding as EncodingName } from '../src/lib/data/decode';
 import { CONTRACT_MAX_COLUMNS, TABLE_MAX_COLUMNS } from '../src/lib/data/shape';
-import { headOf, shapeRefusal } from '../src/lib/data/source';
+import { headOf, shapeRefusal } from '../src/lib/data/import';
 import { tr, type Locale } from '../src/lib/i18n';
 
 /** `--type`: a dataset of the contract, or `table` for the generic load. */

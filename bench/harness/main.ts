@@ -14,7 +14,7 @@ import { rollup, sum } from 'd3-array';
 import { createBrowserEngine } from '$lib/engine/browser';
 import { loadDatasets } from '$lib/app/datasets';
 import { DEMO_FILES } from '$lib/data/demo-files';
-import { importCsv, prepareImport, recogniseFile } from '$lib/data/pipeline';
+import { importCsv, prepareImport, recogniseFile } from '$lib/data/import';
 import { fetchSnapshot } from '$lib/data/snapshot';
 import { DATASET_NAMES, TABLE_DDL, type DatasetName } from '$lib/data/tables';
 import { engineFile } from '$lib/engine/settings';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { createNodeEngine } from '../../src/lib/engine/node';
-import { importFiles } from '../../src/lib/data/pipeline';
+import { importFiles } from '../../src/lib/data/import';
 import { readDemoFiles } from '../../src/lib/server/demo-files';
 import type { Engine, Value } from '../../src/lib/engine/types';
 

@@ -15,8 +15,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { runMetrics } from '../../scripts/metrics-run';
 import { decodeBytes } from '../../src/lib/data/decode';
 import { tableCsvBytes } from '../../src/lib/data/export';
-import { importTable } from '../../src/lib/data/generic';
-import { importCsv, importFiles, type ImportReport } from '../../src/lib/data/pipeline';
+import { importTable } from '../../src/lib/data/import';
+import { importCsv, importFiles, type ImportReport } from '../../src/lib/data/import';
 import { DATASET_NAMES, type DatasetName } from '../../src/lib/data/tables';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { importCsv, importFiles, type ImportReport } from '../../src/lib/data/pipeline';
+import { importCsv, importFiles, type ImportReport } from '../../src/lib/data/import';
 import { DATASET_NAMES, type DatasetName } from '../../src/lib/data/tables';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import type { Engine, Row } from '../../src/lib/engine/types';

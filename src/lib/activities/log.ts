@@ -10,7 +10,7 @@
  * import), through the same pipeline.
  */
 import { toCsv } from '$lib/data/csv-export';
-import { importCsv, prepareImport, type ImportIssue, type ImportReport } from '$lib/data/pipeline';
+import { importCsv, prepareImport, type ImportIssue, type ImportReport } from '$lib/data/import';
 import type { Locale } from '$lib/i18n';
 import type { Engine } from '$lib/engine/types';
 import { idbDone, idbRequest, openIdb } from '$lib/idb';

@@ -1,7 +1,7 @@
 import { localToday } from '../clock';
 import type { Engine } from '../engine/types';
 import { fetchDemoFiles } from '../data/demo-files';
-import { importFiles } from '../data/pipeline';
+import { importFiles } from '../data/import';
 import { importSnapshot, type TableSnapshot } from '../data/snapshot';
 import { replayImports } from '../data/replay';
 import { applyLocalAssessmentRecords } from '../forms/records';

@@ -19,10 +19,10 @@ import { localToday } from '../clock';
 import { quoteIdent } from '../engine/sql';
 import { EngineError, type Engine } from '../engine/types';
 import { tr, type Locale } from '../i18n';
-import { importTable } from './generic';
+import { importTable } from './import';
 import { isReferenced, pruneOrphansSql } from './orphans';
 import { ImportLog, type LogEntry } from './persist';
-import { importCsv } from './pipeline';
+import { importCsv } from './import';
 import { restoreState, type RestoreProblem } from './restore.svelte';
 import { DATASET_NAMES } from './tables';
 

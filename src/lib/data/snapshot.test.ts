@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import { importFiles } from './pipeline';
+import { importFiles } from './import';
 import { importSnapshot, snapshotSql, type TableSnapshot } from './snapshot';
 import { DATASET_NAMES } from './tables';
 import { readDemoFiles } from '../server/demo-files';

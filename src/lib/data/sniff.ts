@@ -7,6 +7,7 @@
  * it starts with `"`; inside, `""` is a quote and delimiters and line breaks
  * are content.
  */
+import { isBlankRecord, readRecords as scanRecords, readSample, type Field } from './import/scan';
 
 /** `,` `;` and tab are the contract's; `|` is accepted too (some systems export it). */
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -29,117 +30,6 @@ const SAMPLE_CHARS = 256 * 1024;
 /** Candidates in tie-break order. */
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
-interface Field {
-	value: string;
-	quoted: boolean;
-}
-
-interface Sample {
-	records: Field[][];
-	lineEnding: Dialect['lineEnding'] | null;
-}
-
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-
-/** Splits the start of `text` into at most `maxRecords` records. */
-function readSample(
-	text: string,
-	delimiter: Delimiter,
-	maxRecords: number,
-	skipBlank = false
-): Sample {
-	const limit = Math.min(text.length, SAMPLE_CHARS);
-	const delim = delimiter.charCodeAt(0);
-	const records: Field[][] = [];
-	let lineEnding: Sample['lineEnding'] = null;
-	let record: Field[] = [];
-	let i = 0;
-	let ended = false; // the last record was closed by a line break
-
-	while (i < limit && records.length < maxRecords) {
-		// One field starts at i.
-		let value = '';
-		let quoted = false;
-		if (text.charCodeAt(i) === QUOTE) {
-			quoted = true;
-			i++;
-			let start = i;
-			for (;;) {
-				const q = text.indexOf('"', i);
-				if (q === -1 || q >= limit) {
-					value += text.slice(start, limit);
-					i = limit;
-					break;
-				}
-				value += text.slice(start, q);
-				if (text.charCodeAt(q + 1) === QUOTE) {
-					value += '"';
-					i = q + 2;
-					start = i;
-				} else {
-					i = q + 1;
-					break;
-				}
-			}
-		}
-		// Unquoted field, or what follows a closing quote (kept, leniently).
-		const start = i;
-		while (i < limit) {
-			const c = text.charCodeAt(i);
-			if (c === delim || c === CR || c === LF) break;
-			i++;
-		}
-		value += text.slice(start, i);
-		record.push({ value, quoted });
-
-		if (i >= limit) {
-			ended = false;
-			break;
-		}
-		const c = text.charCodeAt(i);
-		if (c === delim) {
-			i++;
-			if (i >= limit) {
-				// A trailing delimiter: the record has one more, empty, field.
-				record.push({ value: '', quoted: false });
-				ended = false;
-				break;
-			}
-			continue;
-		}
-		// A line break ends the record.
-		let eol: Dialect['lineEnding'] = '\n';
-		if (c === CR) {
-			if (text.charCodeAt(i + 1) === LF) {
-				eol = '\r\n';
-				i += 2;
-			} else {
-				eol = '\r';
-				i++;
-			}
-		} else {
-			i++;
-		}
-		lineEnding ??= eol;
-		if (!(skipBlank && isBlank(record))) records.push(record);
-		record = [];
-		ended = true;
-	}
-	if (!ended && record.length > 0 && records.length < maxRecords) {
-		// The text ran out inside this record. Keep it when it is the real end of
-		// the text (or the only record); a record cut by the sample limit may be partial.
-		if (limit === text.length || records.length === 0) records.push(record);
-	}
-	return { records, lineEnding };
-}
-
-/** A blank line: one empty, unquoted field. */
-function isBlank(record: Field[]): boolean {
-	return record.length === 1 && !record[0].quoted && record[0].value === '';
-}
-
 interface Score {
 	/** The most frequent field count. */
 	fields: number;
@@ -151,7 +41,7 @@ function score(records: Field[][]): Score | null {
 	const counts = new Map<number, number>();
 	let n = 0;
 	for (const r of records) {
-		if (isBlank(r)) continue;
+		if (isBlankRecord(r)) continue;
 		n++;
 		counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
 	}
@@ -289,9 +179,10 @@ function detectDateOrder(records: Field[][]): DateOrder | null {
  */
 export function sniffDialect(text: string): Dialect {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	let best: { delimiter: Delimiter; sample: Sample; score: Score } | null = null;
+	let best: { delimiter: Delimiter; sample: ReturnType<typeof readSample>; score: Score } | null =
+		null;
 	for (const delimiter of DELIMITERS) {
-		const sample = readSample(body, delimiter, SAMPLE_RECORDS);
+		const sample = readSample(body, delimiter, SAMPLE_RECORDS, SAMPLE_CHARS);
 		const s = score(sample.records);
 		if (s === null || s.fields < 2) continue;
 		if (best === null || better(s, best.score)) best = { delimiter, sample, score: s };
@@ -299,7 +190,7 @@ export function sniffDialect(text: string): Dialect {
 	const delimiter = best?.delimiter ?? ',';
 	// Numbers and dates: look further than the delimiter needs (a `1.234` may first
 	// appear after row 50), within the same character limit.
-	const sample = readSample(body, delimiter, VALUE_RECORDS);
+	const sample = readSample(body, delimiter, VALUE_RECORDS, SAMPLE_CHARS);
 	return {
 		delimiter,
 		decimalComma: detectDecimalComma(sample.records, delimiter),
@@ -391,16 +282,9 @@ export function parseLocaleDate(s: string, order: DateOrder | null): string | nu
 // ---------------------------------------------------------------------------
 // Records and the header row
 
-/**
- * The first `max` records of `text` as plain strings (lenient RFC 4180, as
- * the sniffer reads them), blank lines left out. For previews and for the
- * header guess; never for loading data (DuckDB reads the file).
- */
+/** Up to `max` records of `text` as text (BOM and blank lines skipped), for previews and sniffing. */
 export function readRecords(text: string, delimiter: Delimiter, max: number): string[][] {
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	return readSample(body, delimiter, max, true)
-		.records.filter((r) => !isBlank(r))
-		.map((r) => r.map((f) => f.value));
+	return scanRecords(text, delimiter, max, SAMPLE_CHARS);
 }
 
 type CellKind = 'empty' | 'number' | 'date' | 'text';

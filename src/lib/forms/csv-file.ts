@@ -12,7 +12,7 @@
 import Papa from 'papaparse';
 import { decodeBytes, type Encoding } from '../data/decode';
 import { sniffDialect, type DateOrder } from '../data/sniff';
-import { uniqueNames } from '../data/pipeline';
+import { uniqueNames } from '../data/import';
 import { mapHeaders } from '../data/detect';
 import { normalizeHeader, normalizeValue, type DatasetSpec } from '../data/schema';
 import { stripFormulaMark, toCsv, type CsvCell } from '../data/csv-export';

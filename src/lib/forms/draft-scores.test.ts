@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine, Row } from '$lib/engine/types';
-import { importFiles } from '$lib/data/pipeline';
+import { importFiles } from '$lib/data/import';
 import { domainScoresSql, overallScoresSql } from '$lib/metrics/assessment';
 import { draftScoresSql } from './draft-scores';
 import type { Answer } from './model';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
-import { importFiles } from '$lib/data/pipeline';
+import { importFiles } from '$lib/data/import';
 import { domainScoresSql } from '$lib/metrics/assessment';
 import { EmergencyCopies } from './emergency';
 import { toIndicators, type Indicator } from './model';

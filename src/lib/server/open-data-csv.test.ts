@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import { importFiles } from '../data/pipeline';
+import { importFiles } from '../data/import';
 import { readDemoFiles } from './demo-files';
 import { openDataCsv } from './open-data-csv';
 

@@ -1,5 +1,5 @@
 import { createNodeEngine } from '../engine/node';
-import { importFiles } from '../data/pipeline';
+import { importFiles } from '../data/import';
 import type { Engine, Row, SqlQuery } from '../engine/types';
 import { queryKey, type Prefetched } from '../engine/prefetch';
 import { readDemoFiles } from './demo-files';

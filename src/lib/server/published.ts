@@ -1,7 +1,7 @@
 import { createNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import type { DemoFile } from '../data/demo-files';
-import { importFiles } from '../data/pipeline';
+import { importFiles } from '../data/import';
 import { toCsv } from '../data/csv-export';
 import { DATASET_SPECS } from '../data/schema';
 import { readDemoFiles } from './demo-files';

@@ -15,7 +15,7 @@ import {
 	safeTableName,
 	type PreparedTable,
 	type TableReport
-} from '$lib/data/generic';
+} from '$lib/data/import';
 import {
 	isReferenced,
 	orphanCountsSql,
@@ -31,7 +31,7 @@ import {
 	type ImportReport,
 	type PreparedImport,
 	type Preview
-} from '$lib/data/pipeline';
+} from '$lib/data/import';
 import { restoreState } from '$lib/data/restore.svelte';
 import type { Delimiter } from '$lib/data/sniff';
 import { DATASET_NAMES, type DatasetName } from '$lib/data/tables';

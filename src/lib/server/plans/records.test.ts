@@ -14,7 +14,7 @@ import type { Role, User } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { createNodeEngine } from '../../engine/node';
 import type { Engine } from '../../engine/types';
-import { importFiles } from '../../data/pipeline';
+import { importFiles } from '../../data/import';
 import { readDemoFiles } from '../demo-files';
 import { viewFiles } from '../published';
 import { getPlan, saveItem, type PlanItem } from './service';

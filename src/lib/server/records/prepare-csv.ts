@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/types';
-import { prepareImport, type PreparedImport } from '../../data/pipeline';
+import { prepareImport, type PreparedImport } from '../../data/import';
 import type { DatasetName } from '../../data/tables';
 
 /** Problems listed in a 400 (all are counted). */

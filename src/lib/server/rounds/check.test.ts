@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/node';
 import type { Engine } from '../../engine/types';
-import { importFiles } from '../../data/pipeline';
+import { importFiles } from '../../data/import';
 import { readDemoFiles } from '../demo-files';
 import { ApiError } from '../http/errors';
 import { checkSubmission } from './check';

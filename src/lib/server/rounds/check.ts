@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/types';
-import { recordStartLines } from '../../data/pipeline';
+import { recordStartLines } from '../../data/import';
 import { DATASET_SPECS } from '../../data/schema';
 import { toCsv } from '../../data/csv-export';
 import { ApiError } from '../http/errors';

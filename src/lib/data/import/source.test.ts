@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	countLines,
-	firstRecordUnclosed,
-	leadingBlankLines,
-	mixedLineEndings,
-	normalizeLineBreaks,
-	readerLineStarts,
-	readFailure,
-	readSource,
-	utf8Mojibake
-} from './source';
+import { tr } from '../../i18n';
+import { readFailure } from './failure';
+import { countLines, leadingBlankLines, mixedLineEndings } from './lines';
+import { firstRecordUnclosed, normalizeLineBreaks, readerLineStarts } from './scan';
+import { readSource, utf8Mojibake } from './source';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -106,21 +100,20 @@ describe('readSource', () => {
 
 describe('readFailure', () => {
 	it('reads DuckDB’s CSV errors, and memory errors', () => {
-		expect(
-			readFailure(
-				'es',
-				new Error(
-					'Invalid Input Error: CSV Error on Line: 4\nExpected Number of Columns: 3 Found: 5'
-				)
-			)
-		).toEqual({
+		const f = readFailure(
+			new Error('Invalid Input Error: CSV Error on Line: 4\nExpected Number of Columns: 3 Found: 5')
+		);
+		expect(f).toEqual({
 			line: 4,
 			memory: false,
-			reason:
-				'la fila tiene un número de valores distinto del de la primera fila (5 en lugar de 3).'
+			reason: { key: 'import.csv.columns', params: { expected: '3', found: '5' } }
 		});
-		expect(
-			readFailure('en', new Error('Out of Memory Error: could not allocate block')).memory
-		).toBe(true);
+		const reason = f.reason as { key: string; params: Record<string, string> };
+		expect(tr('es', reason.key, reason.params)).toBe(
+			'la fila tiene un número de valores distinto del de la primera fila (5 en lugar de 3).'
+		);
+		expect(readFailure(new Error('Out of Memory Error: could not allocate block')).memory).toBe(
+			true
+		);
 	});
 });

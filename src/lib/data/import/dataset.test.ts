@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNodeEngine } from '../engine/node';
-import type { Engine } from '../engine/types';
-import importArea from '../i18n/areas/import';
-import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
+import { createNodeEngine } from '../../engine/node';
+import type { Engine } from '../../engine/types';
+import importArea from '../../i18n/areas/import';
+import { datasetFromFileName, detectDataset, mapHeaders } from '../detect';
 import {
 	importCsv,
 	importFiles,
@@ -14,9 +14,9 @@ import {
 	uniqueNames,
 	type ImportOptions,
 	type ImportReport
-} from './pipeline';
-import { DATASET_SPECS, SQL_TYPE, normalizeHeader, WARNING_CODES } from './schema';
-import { createTablesSql, DATASET_NAMES } from './tables';
+} from '.';
+import { DATASET_SPECS, SQL_TYPE, normalizeHeader, WARNING_CODES } from '../schema';
+import { createTablesSql, DATASET_NAMES } from '../tables';
 
 // The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
 vi.setConfig({ testTimeout: 120_000 });

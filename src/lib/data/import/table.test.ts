@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createNodeEngine } from '../engine/node';
-import type { Engine } from '../engine/types';
-import { columnNames, guessType, importTable, prepareTable, safeTableName } from './generic';
+import { createNodeEngine } from '../../engine/node';
+import type { Engine } from '../../engine/types';
+import { columnNames, guessType, importTable, prepareTable, safeTableName } from '.';
 
 // The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
 vi.setConfig({ testTimeout: 120_000 });
