@@ -47,7 +47,7 @@ export async function runMetrics(
 		cli: true
 	});
 	const outputs: Record<string, string> = {};
-	const issueRows = issuesToCsvRows(loaded.reports);
+	const issueRows = issuesToCsvRows(loaded.reports, opts.locale);
 	if (issueRows.length > 0) {
 		outputs['validation_report.csv'] = toCsv(
 			['file', 'line', 'column', 'severity', 'message'],

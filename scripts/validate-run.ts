@@ -1,15 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Encoding } from '../src/lib/data/decode';
-import { importTable } from '../src/lib/data/import';
-import { importCsv, recogniseFile, type ImportReport } from '../src/lib/data/import';
+import {
+	headOf,
+	importCsv,
+	importTable,
+	issueText,
+	recogniseFile,
+	shapeRefusal,
+	type ImportIssue,
+	type ImportReport
+} from '../src/lib/data/import';
 import type { Delimiter } from '../src/lib/data/sniff';
-import type { ImportIssue } from '../src/lib/data/import';
 import { createTablesSql, DATASET_NAMES, type DatasetName } from '../src/lib/data/tables';
 import type { Engine } from '../src/lib/engine/types';
 import { decodeBytes, encodingLabel, type Encoding as EncodingName } from '../src/lib/data/decode';
 import { CONTRACT_MAX_COLUMNS, TABLE_MAX_COLUMNS } from '../src/lib/data/shape';
-import { headOf, shapeRefusal } from '../src/lib/data/import';
 import { tr, type Locale } from '../src/lib/i18n';
 
 /** `--type`: a dataset of the contract, or `table` for the generic load. */
@@ -49,8 +55,9 @@ export interface FileResult {
 	issues: { line: number | null; column: string | null; severity: string; message: string }[];
 }
 
-function brief(i: ImportIssue) {
-	return { line: i.line, column: i.column, severity: i.severity, message: i.message };
+/** An issue as the report shows it, its message translated here (issues are keys). */
+function brief(i: ImportIssue, locale: Locale) {
+	return { line: i.line, column: i.column, severity: i.severity, message: issueText(i, locale) };
 }
 
 /**
@@ -104,7 +111,7 @@ export async function validateFiles(
 			},
 			encoding
 		);
-		if (shape) refused(i, f, shape.message, encoding);
+		if (shape) refused(i, f, issueText(shape, opts.locale), encoding);
 	}
 	if (results.size === files.length) return files.map((_, i) => results.get(i) as FileResult);
 	const engine = typeof engineOrStart === 'function' ? await engineOrStart() : engineOrStart;
@@ -130,7 +137,7 @@ export async function validateFiles(
 				columns: r.columns.length,
 				errors: r.errors,
 				warnings: r.warnings,
-				issues: r.issues.map(brief)
+				issues: r.issues.map((issue) => brief(issue, opts.locale))
 			});
 			await engine.exec(`DROP TABLE IF EXISTS "${r.table}"`);
 		}
@@ -184,7 +191,7 @@ export async function validateFiles(
 			columns: r.columns.length,
 			errors: r.errors,
 			warnings: r.warnings,
-			issues: r.issues.map(brief)
+			issues: r.issues.map((issue) => brief(issue, opts.locale))
 		});
 	}
 	return files.map((_, i) => results.get(i) as FileResult);
