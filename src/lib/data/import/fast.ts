@@ -8,7 +8,7 @@
  */
 import { quoteIdent } from '../../engine/sql';
 import type { Engine } from '../../engine/types';
-import { fastCheckSql, fastReadTypes, fastSelectSql } from '../fast-sql';
+import { fastCheckSql, fastReadTypes, fastSelectSql } from './sql/fast';
 import type { DatasetSpec } from '../schema';
 import { engineStopped, isOutOfMemory } from './failure';
 import { countLines } from './lines';

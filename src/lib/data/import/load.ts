@@ -7,15 +7,15 @@
 import { quoteIdent } from '../../engine/sql';
 import type { Engine } from '../../engine/types';
 import type { DatasetSpec } from '../schema';
+import { rawColumns } from './sql/convert';
 import {
 	deleteErrorsSql,
 	loadSql,
-	rawColumns,
 	swapInSql,
 	tableColumnsSql,
 	tableConstraintsSql,
 	type TableShape
-} from '../validate-sql';
+} from './sql/load';
 import { engineStopped, errorText, isOutOfMemory } from './failure';
 
 /** From this many rows, a load of a clean file renames its stage into the typed table rather than copying it. */

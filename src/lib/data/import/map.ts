@@ -6,7 +6,7 @@
 import type { Engine } from '../../engine/types';
 import { mapHeaders } from '../detect';
 import { columnSpec, type DatasetSpec } from '../schema';
-import { codeShareSql } from '../validate-sql';
+import { codeShareSql } from './sql/checks';
 import type { IssueParams, Severity } from './issues';
 import type { RegisteredSource } from './registered';
 

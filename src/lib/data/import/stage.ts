@@ -9,7 +9,7 @@ import { quoteIdent } from '../../engine/sql';
 import type { Engine } from '../../engine/types';
 import type { DatasetSpec } from '../schema';
 import { TABLE_DDL } from '../tables';
-import { rawColumns, typedSelectSql } from '../validate-sql';
+import { rawColumns, typedSelectSql } from './sql/convert';
 import { countLines } from './lines';
 import type { RegisteredSource } from './registered';
 import { recordStartLines } from './scan';

@@ -6,7 +6,7 @@
  */
 import { quoteLiteral } from '../../engine/sql';
 import { numberShape, parseLocaleDate, parseLocaleNumber, type DateOrder } from '../sniff';
-import { dateFormats, EXCEL_SCIENTIFIC, numberExpr, unmarkFormulaSql } from '../validate-sql';
+import { dateFormats, EXCEL_SCIENTIFIC, numberExpr, unmarkFormulaSql } from './sql/convert';
 import type { IssueParams } from './issues';
 import type { GenericType } from './report';
 

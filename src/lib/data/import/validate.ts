@@ -8,7 +8,7 @@ import type { Engine } from '../../engine/types';
 import type { Locale } from '../../i18n';
 import { columnSpec, type DatasetSpec } from '../schema';
 import type { DateOrder } from '../sniff';
-import { issueCountsSql, issuesSql } from '../validate-sql';
+import { issueCountsSql, issuesSql } from './sql/checks';
 import {
 	makeIssue,
 	type ImportIssue,

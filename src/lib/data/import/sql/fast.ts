@@ -21,18 +21,11 @@
  * safe (a fallback costs time, not correctness): e.g. any `E+` in a number
  * falls back, though only Excel's 6-digit form is a warning.
  */
-import { quoteIdent, quoteLiteral } from '../engine/sql';
-import type { SqlQuery } from '../engine/types';
-import { SQL_TYPE, type ColumnSpec, type DatasetSpec } from './schema';
-import {
-	keyMatch,
-	MAX_DATE,
-	MIN_DATE,
-	referenceJoin,
-	ruleViolation,
-	typedExpr,
-	type SqlDialect
-} from './validate-sql';
+import { quoteIdent, quoteLiteral } from '../../../engine/sql';
+import type { SqlQuery } from '../../../engine/types';
+import { SQL_TYPE, type ColumnSpec, type DatasetSpec } from '../../schema';
+import { keyMatch, referenceJoin, ruleViolation } from './checks';
+import { MAX_DATE, MIN_DATE, typedExpr, type SqlDialect } from './convert';
 
 const id = quoteIdent;
 const lit = quoteLiteral;

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { engineFile } from '../../../engine/settings';
+import { createNodeEngine } from '../../../engine/node';
+import { quoteIdent, quoteLiteral } from '../../../engine/sql';
+import type { Engine } from '../../../engine/types';
+import { fastCheckSql, fastReadTypes, fastSelectSql, NOT_CLEAN } from './fast';
+import { DATASET_SPECS } from '../../schema';
+import { createTablesSql, type DatasetName } from '../../tables';
+import { type SqlDialect } from './convert';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+let engine: Engine;
+let seq = 0;
+
+beforeAll(async () => {
+	engine = await createNodeEngine();
+	await engine.exec(createTablesSql());
+	await engine.exec(`INSERT INTO districts (ubigeo, name, province) VALUES
+		('150101', 'Lima', 'Lima'), ('070101', 'Callao', 'Callao');
+	INSERT INTO framework (indicator_id, domain, kind, weight) VALUES
+		('D1.01', 1, 'policy', 1), ('E1', 4, 'statistic', 1);`);
+});
+afterAll(async () => {
+	await engine.close();
+});
+
+const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
+const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));
+
+/** All-VARCHAR rows in a table, `__line` = 2, 3, … (what the detailed path's staging view gives). */
+async function staging(headers: string[], rows: (string | null)[][]): Promise<string> {
+	const name = `fst_${++seq}`;
+	const cols = ['__line INTEGER', ...headers.map((h) => `${quoteIdent(h)} VARCHAR`)];
+	const values = rows.map(
+		(r, i) =>
+			`(${[String(i + 2), ...r.map((v) => (v === null ? 'NULL' : quoteLiteral(v)))].join(', ')})`
+	);
+	await engine.exec(`CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')});
+INSERT INTO ${quoteIdent(name)} VALUES ${values.join(', ')}`);
+	return name;
+}
+
+describe('fastReadTypes', () => {
+	it('has read_csv type dates, and integers unless the decimal is a comma', () => {
+		const spec = DATASET_SPECS.actions;
+		const mapping = { action_id: 'id', due_date: 'vence', completed_on: 'hecho', ubigeo: 'u' };
+		expect(fastReadTypes(spec, mapping, COMMA)).toEqual({ vence: 'DATE', hecho: 'DATE' });
+		const d = DATASET_SPECS.districts;
+		const m = {
+			ubigeo: 'u',
+			population: 'p',
+			migrant_population: 'm',
+			grid_row: 'g',
+			grid_col: 'g'
+		};
+		// grid_row and grid_col read the same column: it stays text.
+		expect(fastReadTypes(d, m, COMMA)).toEqual({ p: 'DOUBLE', m: 'DOUBLE' });
+		expect(fastReadTypes(d, m, { decimalComma: true, dateOrder: 'dmy' })).toEqual({});
+	});
+
+	it('gives the detailed path’s integers from numbers read as DOUBLE', async () => {
+		const spec = DATASET_SPECS.districts;
+		const csv = 'ubigeo,name,province,population\n150101,Lima,Lima,007\n070101,Callao,Callao,1.0\n';
+		await engine.registerText(engineFile('fast_types.csv'), csv);
+		const from = `read_csv('${engineFile('fast_types.csv')}', header = true, auto_detect = false, columns = {'ubigeo': 'VARCHAR', 'name': 'VARCHAR', 'province': 'VARCHAR', 'population': 'DOUBLE'})`;
+		const sql = fastSelectSql(spec, {
+			from,
+			mapping: identity(['ubigeo', 'name', 'province', 'population']),
+			dialect: COMMA,
+			readTypes: { population: 'DOUBLE' }
+		});
+		const rows = await engine.query(sql);
+		expect(rows.map((r) => r.population)).toEqual([7, 1]);
+		await engine.registerText(
+			engineFile('fast_types.csv'),
+			'ubigeo,name,province,population\n150101,Lima,Lima,1.5\n'
+		);
+		await expect(engine.query(sql)).rejects.toThrow(NOT_CLEAN);
+	});
+});
+
+describe('fastCheckSql', () => {
+	async function check(
+		dataset: DatasetName,
+		headers: string[],
+		rows: (string | null)[][],
+		mode: 'replace' | 'append' = 'replace'
+	) {
+		const spec = DATASET_SPECS[dataset];
+		const stg = await staging(headers, rows);
+		const stage = `${stg}_typed`;
+		await engine.exec(
+			`CREATE TABLE ${quoteIdent(stage)} AS ${fastSelectSql(spec, { from: quoteIdent(stg), mapping: identity(headers), dialect: COMMA })}`
+		);
+		const q = fastCheckSql(spec, { stage, mode, today: '2025-06-30' });
+		const [r] = await engine.query(q.sql, q.params);
+		return { rows: r.rows, problems: r.problems };
+	}
+	const H = ['ubigeo', 'round', 'indicator_id', 'answer'];
+
+	it('counts nothing on a clean file', async () => {
+		expect(await check('assessments', H, [['150101', '2024', 'D1.01', 'cumple']])).toEqual({
+			rows: 1,
+			problems: 0
+		});
+	});
+
+	it('counts a duplicate key, an unknown district and an indicator of the wrong kind', async () => {
+		const r = await check('assessments', H, [
+			['150101', '2024', 'D1.01', 'cumple'],
+			['150101', '2024', 'D1.01', 'parcial'], // duplicate of the row above (one group)
+			['999999', '2024', 'D1.01', 'cumple'], // unknown district
+			['070101', '2024', 'E1', 'cumple'] // a statistic, not a policy
+		]);
+		expect(r).toEqual({ rows: 4, problems: 3 });
+	});
+
+	it('counts keys already loaded only when appending', async () => {
+		await engine.exec(
+			`INSERT INTO assessments (ubigeo, round, indicator_id, answer) VALUES ('070101', '2022', 'D1.01', 'cumple')`
+		);
+		const rows = [['070101', '2022', 'D1.01', 'parcial']];
+		expect(await check('assessments', H, rows, 'replace')).toEqual({ rows: 1, problems: 0 });
+		expect(await check('assessments', H, rows, 'append')).toEqual({ rows: 1, problems: 1 });
+		await engine.exec('DELETE FROM assessments');
+	});
+
+	it('counts broken cross-column rules and dates after today', async () => {
+		const headers = [
+			'activity_id',
+			'date',
+			'ubigeo',
+			'type',
+			'audience',
+			'topic',
+			'modality',
+			'participants_total',
+			'participants_women',
+			'participants_men'
+		];
+		const base = ['campana', 'academia', 'salud', 'virtual'];
+		const r = await check('activities', headers, [
+			['A1', '2025-01-01', '150101', ...base, '10', '6', '4'],
+			['A2', '2025-01-01', '150101', ...base, '10', '6', '5'], // 6 + 5 > 10
+			['A3', '2025-07-01', '150101', ...base, '10', null, null] // after today (a warning)
+		]);
+		expect(r).toEqual({ rows: 3, problems: 2 });
+	});
+});
