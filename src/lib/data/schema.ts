@@ -134,7 +134,7 @@ export function normalizeHeader(header: string): string {
 
 /**
  * How a set value is compared: lower case, no accents, spaces and hyphens → `_`.
- * The SQL in validate-sql.ts does exactly this (`strip_accents`, `lower`, `regexp_replace`).
+ * The SQL in import/sql/convert.ts does exactly this (`strip_accents`, `lower`, `regexp_replace`).
  */
 export function normalizeValue(value: string): string {
 	return value

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNodeEngine } from '../../engine/node';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/types';
 import { importCsv } from '.';
 import {
@@ -13,17 +12,11 @@ import {
 	brief,
 	baseTables
 } from './dataset.fixtures';
-
-// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
-vi.setConfig({ testTimeout: 120_000 });
+import { withEngine } from './test-engine';
 
 let engine: Engine;
-
-beforeAll(async () => {
-	engine = await createNodeEngine();
-});
-afterAll(async () => {
-	await engine.close();
+withEngine((e) => {
+	engine = e;
 });
 
 describe('importCsv', () => {

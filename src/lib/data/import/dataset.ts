@@ -5,7 +5,7 @@
  *
  * Data never becomes row objects in JS: the file is registered with DuckDB
  * and read by `read_csv`; conversion, validation and load are a few
- * set-based SQL statements (validate-sql.ts). An import can be prepared and
+ * set-based SQL statements (sql/). An import can be prepared and
  * committed in two moves (`prepareImport`): the data page shows the preview
  * and the report of the staged file, and loads it only when the user says so.
  */

@@ -1,5 +1,5 @@
 /**
- * The fast path for a contract dataset (fast-sql.ts): the file read once
+ * The fast path for a contract dataset (sql/fast.ts): the file read once
  * straight into a stage shaped like the typed table, then the checks that
  * need other rows, as counts. Clean files (the demo data, saved imports
  * replayed on every start) are the usual case; a file with anything to

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createNodeEngine } from '../../engine/node';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/types';
 import importArea from '../../i18n/areas/import';
 import { datasetFromFileName, detectDataset, mapHeaders } from '../detect';
 import { readHeader, recordStartLines, uniqueNames } from '.';
 import { DATASET_SPECS, SQL_TYPE, normalizeHeader, WARNING_CODES } from '../schema';
 import { createTablesSql, DATASET_NAMES } from '../tables';
-
-// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
-vi.setConfig({ testTimeout: 120_000 });
+import { withEngine } from './test-engine';
 
 let engine: Engine;
-
-beforeAll(async () => {
-	engine = await createNodeEngine();
-});
-afterAll(async () => {
-	await engine.close();
+withEngine((e) => {
+	engine = e;
 });
 
 describe('header helpers', () => {

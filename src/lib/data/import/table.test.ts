@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/node';
 import type { Engine } from '../../engine/types';
 import { columnNames, guessType, importTable, prepareTable, safeTableName } from '.';
-
-// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
-vi.setConfig({ testTimeout: 120_000 });
+import { withEngine } from './test-engine';
 
 let engine: Engine;
-beforeAll(async () => {
-	engine = await createNodeEngine();
-});
-afterAll(async () => {
-	await engine.close();
+withEngine((e) => {
+	engine = e;
 });
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

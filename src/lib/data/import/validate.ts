@@ -1,5 +1,5 @@
 /**
- * Step 5 for a contract dataset: validate the stage (validate-sql.ts) and
+ * Step 5 for a contract dataset: validate the stage (sql/checks.ts) and
  * bring back the counts, the totals by kind, and the first issues, each as
  * a message key with its parameters (translated where it is shown).
  */

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createNodeEngine } from '../../../engine/node';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent, quoteLiteral } from '../../../engine/sql';
 import type { Engine, Row } from '../../../engine/types';
 import { DATASET_SPECS } from '../../schema';
 import { createTablesSql, type DatasetName } from '../../tables';
 import { rawColumns, typedSelectSql, type SqlDialect } from './convert';
-
-// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
-vi.setConfig({ testTimeout: 120_000 });
+import { withEngine } from '../test-engine';
 
 let engine: Engine;
 let seq = 0;
-
-beforeAll(async () => {
-	engine = await createNodeEngine();
-});
-afterAll(async () => {
-	await engine.close();
+withEngine((e) => {
+	engine = e;
 });
 
 const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };

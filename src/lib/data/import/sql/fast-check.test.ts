@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engineFile } from '../../../engine/settings';
-import { createNodeEngine } from '../../../engine/node';
 import { quoteIdent, quoteLiteral } from '../../../engine/sql';
 import type { Engine } from '../../../engine/types';
 import { fastCheckSql, fastReadTypes, fastSelectSql, NOT_CLEAN } from './fast';
 import { DATASET_SPECS } from '../../schema';
 import { createTablesSql, type DatasetName } from '../../tables';
 import { type SqlDialect } from './convert';
-
-vi.setConfig({ testTimeout: 120_000 });
+import { withEngine } from '../test-engine';
 
 let engine: Engine;
 let seq = 0;
 
-beforeAll(async () => {
-	engine = await createNodeEngine();
+withEngine(async (e) => {
+	engine = e;
 	await engine.exec(createTablesSql());
 	await engine.exec(`INSERT INTO districts (ubigeo, name, province) VALUES
 		('150101', 'Lima', 'Lima'), ('070101', 'Callao', 'Callao');
 	INSERT INTO framework (indicator_id, domain, kind, weight) VALUES
 		('D1.01', 1, 'policy', 1), ('E1', 4, 'statistic', 1);`);
-});
-afterAll(async () => {
-	await engine.close();
 });
 
 const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };

@@ -1,7 +1,7 @@
 /**
  * The fast path of the import pipeline, for clean files (pure SQL builders).
  *
- * The detailed path (validate-sql.ts) numbers every row, keeps the source
+ * The detailed path (convert.ts, checks.ts) numbers every row, keeps the source
  * text of odd values and lists each problem with its line. That costs a
  * window over the whole file and several scans. Most files have no problem
  * at all (the demo data, saved imports replayed on every start, exports), so
