@@ -23,7 +23,7 @@ import {
 	shapeNeighbours,
 	trendSql,
 	type ActivityFilters
-} from './activity-cube';
+} from '.';
 
 // Every expected number below is worked out by hand from the rows in
 // ACTIVITIES, with DESIGN.md §5's formulas, in the comment beside it.
