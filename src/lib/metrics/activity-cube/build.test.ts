@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { insertSql } from '../test-rows';
+import { insertSql } from '../test-support';
 import { addActivityToCubeSql, buildCubeSql } from './build';
 import { C2, COLUMNS, cubeEngine, filters } from './test-fixture';
 import { breakdownSql, districtsSql } from './views';

@@ -1,8 +1,16 @@
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { createTablesSql } from '$lib/data/tables';
-import { createNodeEngine } from '$lib/engine/node';
-import type { Engine, Row, SqlQuery } from '$lib/engine/types';
-import { ACTIVITY_COLUMNS, insertSql, type Cell } from '../test-rows';
+import type { Row } from '$lib/engine/types';
+import {
+	ACTIVITY_COLUMNS,
+	ANCON,
+	ATE,
+	CALLAO,
+	insertSql,
+	LIMA,
+	useEngine,
+	type Cell
+} from '../test-support';
 import { buildCubeSql } from './build';
 import { emptyFilters, type ActivityFilters } from './filters';
 import { activityFiguresSql } from './views';
@@ -15,10 +23,10 @@ import { activityFiguresSql } from './views';
 
 export type { Cell };
 
-export const L1 = '150101'; // Lima, 2000 migrants
-export const L2 = '150102'; // Ancón, 500 migrants
-export const L3 = '150103'; // Ate, migrant population unknown
-export const C1 = '070101'; // Callao, 1000 migrants
+export const L1 = LIMA; // 2000 migrants
+export const L2 = ANCON; // 500 migrants
+export const L3 = ATE; // migrant population unknown
+export const C1 = CALLAO; // 1000 migrants
 export const C2 = '070102'; // Bellavista, migrant population 0
 
 const DISTRICTS: Cell[][] = [
@@ -50,34 +58,27 @@ export function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
 }
 
 /**
- * One engine for the test file that calls this (at its top level): started
- * before its tests, closed after them. `load` gives it fresh tables.
+ * The test file's one engine (`useEngine`, called at its top level), with
+ * the case: `load` gives it fresh tables.
  */
 export function cubeEngine() {
-	let engine: Engine;
-	beforeAll(async () => {
-		engine = await createNodeEngine();
-	});
-	afterAll(async () => {
-		await engine?.close();
-	});
-
-	const run = (q: SqlQuery): Promise<Row[]> => engine.query(q.sql, q.params);
+	const db = useEngine();
+	const { run } = db;
 
 	return {
-		get engine(): Engine {
-			return engine;
+		get engine() {
+			return db.engine;
 		},
 		run,
 
 		/** Fresh tables with the districts, `rows` as activities, and the cube built on them. */
 		async load(rows: Cell[][] = ACTIVITIES): Promise<void> {
-			await engine.exec(createTablesSql());
-			await engine.exec(
+			await db.engine.exec(createTablesSql());
+			await db.engine.exec(
 				insertSql('districts', ['ubigeo', 'name', 'province', 'migrant_population'], DISTRICTS)
 			);
-			if (rows.length) await engine.exec(insertSql('activities', COLUMNS, rows));
-			await engine.exec(buildCubeSql());
+			if (rows.length) await db.engine.exec(insertSql('activities', COLUMNS, rows));
+			await db.engine.exec(buildCubeSql());
 		},
 
 		/** The two rows of activityFiguresSql as one: the previous period's values get `_prev`. */

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createNodeEngine } from '$lib/engine/node';
+import type { Engine, Row, SqlQuery } from '$lib/engine/types';
+
+/**
+ * For the metrics tests (not the app): each test states its case as rows a
+ * reader can check by hand, written into the tables as SQL literals, and
+ * runs the builders on one engine per test file.
+ */
+
+export type Cell = string | number | null;
+
+export function literal(v: Cell): string {
+	if (v === null) return 'NULL';
+	if (typeof v === 'number') return String(v);
+	return `'${v.replaceAll("'", "''")}'`;
+}
+
+/** One INSERT of every row (`''` for none, so that `exec` has nothing to do). */
+export function insertSql(table: string, columns: readonly string[], rows: Cell[][]): string {
+	if (rows.length === 0) return '';
+	const values = rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n');
+	return `INSERT INTO ${table} (${columns.join(', ')}) VALUES\n${values};`;
+}
+
+/** The columns of activities.csv up to the migrants (the partner is optional). */
+export const ACTIVITY_COLUMNS = [
+	'activity_id',
+	'date',
+	'ubigeo',
+	'type',
+	'audience',
+	'topic',
+	'modality',
+	'participants_total',
+	'participants_women',
+	'participants_men',
+	'participants_migrants'
+] as const;
+
+export const LIMA = '150101';
+export const ANCON = '150102';
+export const ATE = '150103';
+export const CALLAO = '070101';
+
+/** The four districts most cases use: `ubigeo, name, province`. */
+export const FOUR_DISTRICTS: Cell[][] = [
+	[LIMA, 'Lima', 'Lima'],
+	[ANCON, 'Ancón', 'Lima'],
+	[ATE, 'Ate', 'Lima'],
+	[CALLAO, 'Callao', 'Callao']
+];
+
+/**
+ * One engine for the test file that calls this (at its top level): started
+ * before its tests, closed after them. Read `engine` inside a test or hook.
+ */
+export function useEngine() {
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await createNodeEngine();
+	});
+	afterAll(async () => {
+		await engine?.close();
+	});
+	return {
+		get engine(): Engine {
+			return engine;
+		},
+		run: (q: SqlQuery): Promise<Row[]> => engine.query(q.sql, q.params)
+	};
+}
