@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine, Row, SqlQuery } from '$lib/engine/types';
+import { ACTIVITY_COLUMNS as CONTRACT_COLUMNS } from './activity-cube/rows';
 
 /**
  * For the metrics tests (not the app): each test states its case as rows a
@@ -23,20 +24,8 @@ export function insertSql(table: string, columns: readonly string[], rows: Cell[
 	return `INSERT INTO ${table} (${columns.join(', ')}) VALUES\n${values};`;
 }
 
-/** The columns of activities.csv up to the migrants (the partner is optional). */
-export const ACTIVITY_COLUMNS = [
-	'activity_id',
-	'date',
-	'ubigeo',
-	'type',
-	'audience',
-	'topic',
-	'modality',
-	'participants_total',
-	'participants_women',
-	'participants_men',
-	'participants_migrants'
-] as const;
+/** The columns of activities.csv but the partner (optional, so most cases leave it out). */
+export const ACTIVITY_COLUMNS = CONTRACT_COLUMNS.filter((c) => c !== 'partner');
 
 export const LIMA = '150101';
 export const ANCON = '150102';

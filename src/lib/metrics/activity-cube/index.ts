@@ -74,5 +74,11 @@ export { indexTable, VIEW_PARTS, type ViewPart } from './parts';
 export { activityFiguresSql, breakdownSql, breakdownsSql, districtsSql, trendSql } from './views';
 export { shapeNeighbours } from './neighbours';
 export { crossIndexSql, recreateCrossIndexesSql } from './cross-index';
-export { activityRowsSql, TABLE_COLUMNS, type TableColumn } from './rows';
+export {
+	ACTIVITY_COLUMNS,
+	activityRowsSql,
+	TABLE_COLUMNS,
+	type ActivityColumn,
+	type TableColumn
+} from './rows';
 export { activityYearsSql, districtChoicesSql, partnerChoicesSql } from './choices';

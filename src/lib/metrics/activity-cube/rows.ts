@@ -5,11 +5,15 @@ import { whereSql, type Where } from './where';
 
 // The activity table (raw rows: the cube has no activity ids).
 
-export const TABLE_COLUMNS = [
+/**
+ * The columns of activities.csv (DESIGN.md §4), in the contract's order: the
+ * dataset spec's, typed, for the table, the export and the form that logs an
+ * activity.
+ */
+export const ACTIVITY_COLUMNS = [
 	'activity_id',
 	'date',
 	'ubigeo',
-	'district',
 	'type',
 	'audience',
 	'topic',
@@ -20,7 +24,15 @@ export const TABLE_COLUMNS = [
 	'participants_migrants',
 	'partner'
 ] as const;
-export type TableColumn = (typeof TABLE_COLUMNS)[number];
+export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
+
+/** The table's columns: the contract's, with the district's name after its code. */
+export const TABLE_COLUMNS: readonly (ActivityColumn | 'district')[] = [
+	...ACTIVITY_COLUMNS.slice(0, 3),
+	'district',
+	...ACTIVITY_COLUMNS.slice(3)
+];
+export type TableColumn = ActivityColumn | 'district';
 
 /** The raw table's WHERE for every filter (the table owns no selection). */
 function rawWhere(f: ActivityFilters): Where {

@@ -1,17 +1,9 @@
 import { expect } from 'vitest';
 import { createTablesSql } from '$lib/data/tables';
 import type { Row } from '$lib/engine/types';
-import {
-	ACTIVITY_COLUMNS,
-	ANCON,
-	ATE,
-	CALLAO,
-	insertSql,
-	LIMA,
-	useEngine,
-	type Cell
-} from '../test-support';
+import { ANCON, ATE, CALLAO, insertSql, LIMA, useEngine, type Cell } from '../test-support';
 import { buildCubeSql } from './build';
+import { ACTIVITY_COLUMNS } from './rows';
 import { emptyFilters, type ActivityFilters } from './filters';
 import { activityFiguresSql } from './views';
 
@@ -37,7 +29,7 @@ const DISTRICTS: Cell[][] = [
 	[C2, 'Bellavista', 'Callao', 0]
 ];
 
-export const COLUMNS = [...ACTIVITY_COLUMNS, 'partner'];
+export const COLUMNS = ACTIVITY_COLUMNS;
 
 // prettier-ignore
 export const ACTIVITIES: Cell[][] = [

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORY_DIMS } from './filters';
-import { activityRowsSql } from './rows';
+import { getSpec } from '$lib/data/schema';
+import { ACTIVITY_COLUMNS, activityRowsSql, TABLE_COLUMNS } from './rows';
 import { C1, C2, cubeEngine, filters, L1, L2, L3 } from './test-fixture';
 import { breakdownSql, breakdownsSql, districtsSql, trendSql } from './views';
 
@@ -208,6 +209,11 @@ describe('views filtered by every selection but their own', () => {
 
 describe('the activity table', () => {
 	beforeAll(() => load());
+
+	it("has the columns of activities.csv, the dataset spec's, and the district's name", () => {
+		expect([...ACTIVITY_COLUMNS]).toEqual(getSpec('activities').columns.map((c) => c.name));
+		expect(TABLE_COLUMNS.filter((c) => c !== 'district')).toEqual([...ACTIVITY_COLUMNS]);
+	});
 
 	it('lists the filtered activities, sorted, a page at a time, with the district name', async () => {
 		const all = await run(activityRowsSql(filters()));
