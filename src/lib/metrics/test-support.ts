@@ -1,5 +1,4 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createNodeEngine } from '$lib/engine/node';
 import type { Engine, Row, SqlQuery } from '$lib/engine/types';
 import { ACTIVITY_COLUMNS as CONTRACT_COLUMNS } from './activity-cube/rows';
 
@@ -47,6 +46,8 @@ export const FOUR_DISTRICTS: Cell[][] = [
 export function useEngine() {
 	let engine: Engine;
 	beforeAll(async () => {
+		// imported here: a file of pure tests that shares a case pays no DuckDB import
+		const { createNodeEngine } = await import('$lib/engine/node');
 		engine = await createNodeEngine();
 	});
 	afterAll(async () => {
