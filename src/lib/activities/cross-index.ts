@@ -22,7 +22,7 @@ function restKey(f: ActivityFilters, dim: CategoryDim, basis: IndexBasis): strin
 }
 
 /**
- * Keeps track of the cross-filter indexes (metrics/activity-cube.ts,
+ * Keeps track of the cross-filter indexes (metrics/activity-cube/cross-index.ts,
  * `crossIndexSql`): for each category, the selection (that category aside)
  * its tables were filled for. A selection that differs from it in that
  * category alone, as after a click in it, reads them.

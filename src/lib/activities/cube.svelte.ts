@@ -7,7 +7,7 @@ import {
 import { EngineError, type Engine } from '$lib/engine/types';
 
 /**
- * Keeps the activities cube (metrics/activity-cube.ts) in step with the
+ * Keeps the activities cube (metrics/activity-cube/) in step with the
  * loaded data. The cube is derived from `activities` and `districts`, so it
  * is rebuilt whenever `engineState.dataVersion` changes (an import, a
  * restart of the engine); a logged activity is added to it in place

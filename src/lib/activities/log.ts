@@ -16,6 +16,7 @@ import type { Engine } from '$lib/engine/types';
 import { idbDone, idbRequest, openIdb } from '$lib/idb';
 import { askPersistentStorage } from '$lib/storage-persistence.svelte';
 import { nowIso } from '$lib/clock';
+import { ACTIVITY_COLUMNS } from '$lib/metrics/activity-cube';
 import type { ActivitySend } from './server-sync';
 
 /** One activity as the data contract names its columns (DESIGN.md §4). */
@@ -38,20 +39,8 @@ export interface LoggedActivity {
 	server_saved_at?: string;
 }
 
-export const ACTIVITY_CSV_COLUMNS = [
-	'activity_id',
-	'date',
-	'ubigeo',
-	'type',
-	'audience',
-	'topic',
-	'modality',
-	'participants_total',
-	'participants_women',
-	'participants_men',
-	'participants_migrants',
-	'partner'
-] as const;
+/** The columns of activities.csv, in the contract's order (one list, the cube's). */
+export const ACTIVITY_CSV_COLUMNS = ACTIVITY_COLUMNS;
 
 /** activities.csv text of the given activities (formula-safe, like every export). */
 export function activitiesCsv(rows: readonly LoggedActivity[]): string {

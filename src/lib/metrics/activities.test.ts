@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '$lib/engine/node';
-import type { Engine, Row, SqlQuery } from '$lib/engine/types';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Row } from '$lib/engine/types';
 import { createTablesSql } from '$lib/data/tables';
+import {
+	ACTIVITY_COLUMNS,
+	ANCON,
+	ATE,
+	CALLAO,
+	insertSql,
+	LIMA,
+	useEngine,
+	type Cell
+} from './test-support';
 import { activityMetricsSql } from './activities';
 
 // Every expected number below is worked out by hand from DESIGN.md §5
 // ("Activities") in the comment beside it.
-
-type Cell = string | number | null;
-
-function literal(v: Cell): string {
-	if (v === null) return 'NULL';
-	if (typeof v === 'number') return String(v);
-	return `'${v.replaceAll("'", "''")}'`;
-}
-
-function insertSql(table: string, columns: string[], rows: Cell[][]): string {
-	if (rows.length === 0) return '';
-	const values = rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n');
-	return `INSERT INTO ${table} (${columns.join(', ')}) VALUES\n${values};`;
-}
-
-const LIMA = '150101';
-const ANCON = '150102';
-const ATE = '150103';
-const CALLAO = '070101';
 
 const DISTRICTS: Cell[][] = [
 	// ubigeo, name, province, population, migrant_population
@@ -32,20 +22,6 @@ const DISTRICTS: Cell[][] = [
 	[ANCON, 'Ancón', 'Lima', 70000, 500],
 	[ATE, 'Ate', 'Lima', 600000, null], // migrant population unknown
 	[CALLAO, 'Callao', 'Callao', 450000, 0] // migrant population 0
-];
-
-const ACTIVITY_COLUMNS = [
-	'activity_id',
-	'date',
-	'ubigeo',
-	'type',
-	'audience',
-	'topic',
-	'modality',
-	'participants_total',
-	'participants_women',
-	'participants_men',
-	'participants_migrants'
 ];
 
 // Years in the file: 2022 and 2024. Nothing happened anywhere in 2023.
@@ -61,30 +37,19 @@ const ACTIVITIES: Cell[][] = [
 	['A7', '2024-07-01', CALLAO, 'otro',                'academia',           'otro',           'presencial', 0,     0,     0,   0]
 ];
 
-let engine: Engine;
-
-beforeAll(async () => {
-	engine = await createNodeEngine();
-});
-
-afterAll(async () => {
-	await engine?.close();
-});
+const db = useEngine();
+const { run } = db;
 
 async function load(activities: Cell[][]): Promise<void> {
-	await engine.exec(createTablesSql());
-	await engine.exec(
+	await db.engine.exec(createTablesSql());
+	await db.engine.exec(
 		insertSql(
 			'districts',
 			['ubigeo', 'name', 'province', 'population', 'migrant_population'],
 			DISTRICTS
 		)
 	);
-	await engine.exec(insertSql('activities', ACTIVITY_COLUMNS, activities));
-}
-
-async function run(q: SqlQuery): Promise<Row[]> {
-	return engine.query(q.sql, q.params);
+	await db.engine.exec(insertSql('activities', ACTIVITY_COLUMNS, activities));
 }
 
 function row(rows: Row[], ubigeo: string, year: number): Row {

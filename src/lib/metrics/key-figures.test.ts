@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '$lib/engine/node';
-import type { Engine, Row, SqlQuery } from '$lib/engine/types';
+import { describe, expect, it } from 'vitest';
 import { createTablesSql } from '$lib/data/tables';
+import {
+	ACTIVITY_COLUMNS,
+	ANCON,
+	ATE,
+	CALLAO,
+	FOUR_DISTRICTS,
+	insertSql,
+	LIMA,
+	useEngine,
+	type Cell
+} from './test-support';
 import { heatmapSql } from './assessment';
 import { keyFiguresSql } from './key-figures';
 
 // Every expected number below is worked out by hand from DESIGN.md §5 in the
 // comment beside it. The framework has one policy indicator per domain, weight
 // 1, so a domain's score is 100 (cumple) or 0 (no_cumple).
-
-type Cell = string | number | null;
-
-function literal(v: Cell): string {
-	if (v === null) return 'NULL';
-	if (typeof v === 'number') return String(v);
-	return `'${v.replaceAll("'", "''")}'`;
-}
-
-function insertSql(table: string, columns: string[], rows: Cell[][]): string {
-	if (rows.length === 0) return '';
-	const values = rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n');
-	return `INSERT INTO ${table} (${columns.join(', ')}) VALUES\n${values};`;
-}
-
-const LIMA = '150101';
-const ANCON = '150102';
-const ATE = '150103';
-const CALLAO = '070101';
 
 const DOMAINS = [1, 2, 3, 4, 5, 6];
 
@@ -52,20 +42,6 @@ const ASSESSMENTS: Cell[][] = [
 	...answers(ATE, '2023-S2', [C, null, null, null, null, null]) // one domain scored: no overall
 ];
 
-const ACTIVITY_COLUMNS = [
-	'activity_id',
-	'date',
-	'ubigeo',
-	'type',
-	'audience',
-	'topic',
-	'modality',
-	'participants_total',
-	'participants_women',
-	'participants_men',
-	'participants_migrants'
-];
-
 const activity = (id: string, date: string, ubigeo: string, total: number): Cell[] => [
 	id,
 	date,
@@ -88,45 +64,23 @@ const ACTIVITIES: Cell[][] = [
 	activity('A5', '2024-12-31', CALLAO, 13)
 ];
 
-let engine: Engine;
-
-beforeAll(async () => {
-	engine = await createNodeEngine();
-});
-
-afterAll(async () => {
-	await engine?.close();
-});
+const db = useEngine();
+const { run } = db;
 
 async function load(assessments: Cell[][], activities: Cell[][]): Promise<void> {
-	await engine.exec(createTablesSql());
-	await engine.exec(
-		insertSql(
-			'districts',
-			['ubigeo', 'name', 'province'],
-			[
-				[LIMA, 'Lima', 'Lima'],
-				[ANCON, 'Ancón', 'Lima'],
-				[ATE, 'Ate', 'Lima'],
-				[CALLAO, 'Callao', 'Callao']
-			]
-		)
-	);
-	await engine.exec(
+	await db.engine.exec(createTablesSql());
+	await db.engine.exec(insertSql('districts', ['ubigeo', 'name', 'province'], FOUR_DISTRICTS));
+	await db.engine.exec(
 		insertSql(
 			'framework',
 			['indicator_id', 'domain', 'kind', 'weight'],
 			DOMAINS.map((d) => [`D${d}.01`, d, 'policy', 1])
 		)
 	);
-	await engine.exec(
+	await db.engine.exec(
 		insertSql('assessments', ['ubigeo', 'round', 'indicator_id', 'answer'], assessments)
 	);
-	await engine.exec(insertSql('activities', ACTIVITY_COLUMNS, activities));
-}
-
-async function run(q: SqlQuery): Promise<Row[]> {
-	return engine.query(q.sql, q.params);
+	await db.engine.exec(insertSql('activities', ACTIVITY_COLUMNS, activities));
 }
 
 describe('keyFiguresSql', () => {
