@@ -1,32 +1,23 @@
 import { matchFeatures, type DistrictCollection } from '$lib/geo/match';
 import { placeDistricts, projectFeatures, type ProjectedFeature } from './boundary-map';
-import {
-	byUbigeo,
-	stackLegend,
-	styleDistricts,
-	type MapDistrict,
-	type MapStyle
-} from './map-common';
-import type { ClassMethod } from './classify';
-import type { SequentialName } from './color';
-import { MapMarks, metricLine } from './map-marks.svelte';
+import { byUbigeo, stackLegend, type MapDistrict, type MapStyle } from './map-common';
+import { MapModel, type MapProps } from './map-model.svelte';
 import { legendEntries } from './MapLegend.svelte';
 import { t } from '$lib/i18n/locale.svelte';
 
-/** The props of BoundaryMap that its geometry and keyboard depend on. */
-export interface BoundaryMapOptions {
+export interface BoundaryMapProps extends MapProps {
+	/** The boundaries (required). */
 	geojson: DistrictCollection;
+	/** The feature property that holds the district code (required). */
 	keyProperty: string;
+	/** One entry per district with its value (required). */
 	districts: MapDistrict[];
-	metricLabel: string;
-	method: ClassMethod;
-	classes: number;
-	palette: SequentialName;
-	format: (value: number) => string;
-	label?: (d: MapDistrict) => string;
-	mapWidth: number;
-	mapHeight: number;
-	onselect?: (ubigeo: string) => void;
+	/** Width of the map area, without the legend; default 620. */
+	mapWidth?: number;
+	/** Height of the map area; default 720. */
+	mapHeight?: number;
+	/** Print the unmatched districts and features under the map; default true. */
+	showUnmatched?: boolean;
 }
 
 /** A district as drawn: its polygon, its style, and whether its label fits inside. */
@@ -41,64 +32,54 @@ const LEGEND_WIDTH = 250;
 
 /**
  * BoundaryMap's state: features paired with districts, projected and
- * coloured, the legend beside the map or under it on a narrow screen, the
- * keyboard model, and what did not pair up.
+ * coloured, the legend beside the map or under it on a narrow screen, and
+ * what did not pair up.
  */
-export class BoundaryMapState {
-	#o: () => BoundaryMapOptions;
-	/** Width available to the chart, measured; below 560 the legend moves under the map. */
-	available = $state(0);
-
-	readonly features = $derived.by(() => this.#o().geojson.features ?? []);
-	readonly match = $derived.by(() => {
-		const o = this.#o();
-		return matchFeatures(
+export class BoundaryMapState extends MapModel<BoundaryMapProps, BoundaryItem> {
+	readonly mapWidth = $derived.by(() => this.props().mapWidth ?? 620);
+	readonly mapHeight = $derived.by(() => this.props().mapHeight ?? 720);
+	readonly features = $derived.by(() => this.props().geojson.features ?? []);
+	readonly match = $derived.by(() =>
+		matchFeatures(
 			this.features,
-			o.keyProperty,
-			o.districts.map((d) => d.ubigeo)
-		);
-	});
-	readonly shapes = $derived.by(() =>
-		projectFeatures(this.features, this.#o().mapWidth, this.#o().mapHeight)
+			this.props().keyProperty,
+			this.props().districts.map((d) => d.ubigeo)
+		)
 	);
-	readonly styled = $derived.by(() => {
-		const o = this.#o();
-		return styleDistricts(o.districts, o.method, o.classes, o.palette, o.label);
-	});
-	readonly below = $derived(this.available > 0 && this.available < 560);
+	readonly shapes = $derived.by(() =>
+		projectFeatures(this.features, this.mapWidth, this.mapHeight)
+	);
 	readonly legendAt = $derived.by(() =>
-		this.below
-			? { x: 0, y: this.#o().mapHeight + 12 }
-			: { x: this.#o().mapWidth + LEGEND_GAP, y: 4 }
+		this.below ? { x: 0, y: this.mapHeight + 12 } : { x: this.mapWidth + LEGEND_GAP, y: 4 }
 	);
 	readonly width = $derived.by(() =>
-		this.below ? this.#o().mapWidth : this.#o().mapWidth + LEGEND_GAP + LEGEND_WIDTH
+		this.below ? this.mapWidth : this.mapWidth + LEGEND_GAP + LEGEND_WIDTH
 	);
 	readonly legend = $derived.by(() =>
-		stackLegend(this.#o().metricLabel, legendEntries(this.styled.choropleth), 32)
+		stackLegend(this.props().metricLabel, legendEntries(this.styled.choropleth), 32)
 	);
 	readonly height = $derived.by(() =>
 		this.below
-			? this.#o().mapHeight + 12 + this.legend.height
-			: Math.max(this.#o().mapHeight, this.legend.height + 4)
+			? this.mapHeight + 12 + this.legend.height
+			: Math.max(this.mapHeight, this.legend.height + 4)
 	);
 	/** Indexes of the features that match no district, drawn dashed. */
-	readonly stray: readonly number[] = $derived(
+	readonly stray: readonly number[] = $derived.by(() =>
 		this.match.featuresWithoutDistrict.map((u) => u.index)
 	);
 	/** Matched districts in reading order (top to bottom, then left to right). */
 	readonly items: BoundaryItem[] = $derived.by(() =>
-		placeDistricts(this.#o().districts, this.match.matched, this.features, this.shapes).map(
+		placeDistricts(this.props().districts, this.match.matched, this.features, this.shapes).map(
 			(d) => ({ ...d, style: this.styled.styles.get(d.ubigeo)! })
 		)
 	);
 	/** Names of the districts without a polygon. */
 	readonly missingNames = $derived.by(() => {
-		const names = byUbigeo(this.#o().districts);
+		const names = byUbigeo(this.props().districts);
 		return this.match.districtsWithoutFeature.map((u) => names.get(u)?.name ?? u).join(', ');
 	});
 	/** Keys of the polygons without a district, and why. */
-	readonly strayKeys = $derived(
+	readonly strayKeys = $derived.by(() =>
 		this.match.featuresWithoutDistrict
 			.map((u) =>
 				u.key === null
@@ -109,20 +90,21 @@ export class BoundaryMapState {
 			)
 			.join(', ')
 	);
-	readonly marks: MapMarks<BoundaryItem>;
 
-	constructor(options: () => BoundaryMapOptions) {
-		this.#o = options;
-		this.marks = new MapMarks({
-			items: () => this.items,
-			centre: (d) => ({ x: d.shape.centroid[0], y: d.shape.centroid[1] }),
-			tip: (d) => ({
+	constructor(props: () => BoundaryMapProps) {
+		super(
+			props,
+			(d) => ({ x: d.shape.centroid[0], y: d.shape.centroid[1] }),
+			(d) => ({
 				x: d.shape.centroid[0],
 				y: d.shape.bounds[0][1],
 				title: d.name,
-				lines: [metricLine(this.#o().metricLabel, d.value, this.#o().format)]
-			}),
-			select: () => this.#o().onselect
-		});
+				lines: [this.metricLine(d.value)]
+			})
+		);
+	}
+
+	protected districts() {
+		return this.props().districts;
 	}
 }
