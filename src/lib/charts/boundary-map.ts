@@ -108,3 +108,28 @@ export function projectFeatures(
 				]
 	}));
 }
+
+/**
+ * The districts that have a polygon, each with its projected shape and
+ * whether a label fits inside it (34 × 30 units), in reading order: top to
+ * bottom, then left to right (the keyboard's order).
+ */
+export function placeDistricts<T extends { ubigeo: string }>(
+	districts: readonly T[],
+	matched: ReadonlyMap<string, DistrictFeature>,
+	features: readonly DistrictFeature[],
+	shapes: readonly ProjectedFeature[]
+): (T & { shape: ProjectedFeature; fits: boolean })[] {
+	const shapeOf = new Map(features.map((f, i) => [f, shapes[i]]));
+	return districts
+		.filter((d) => matched.has(d.ubigeo))
+		.map((d) => {
+			const shape = shapeOf.get(matched.get(d.ubigeo)!)!;
+			const [[x0, y0], [x1, y1]] = shape.bounds;
+			return { ...d, shape, fits: x1 - x0 >= 34 && y1 - y0 >= 30 };
+		})
+		.sort(
+			(a, b) =>
+				a.shape.centroid[1] - b.shape.centroid[1] || a.shape.centroid[0] - b.shape.centroid[0]
+		);
+}

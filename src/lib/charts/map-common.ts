@@ -79,3 +79,10 @@ export function stackLegend(
 	});
 	return { heading, methodY, entries: placed, height: y };
 }
+
+/** Districts (or anything with a ubigeo) by their code. */
+export function byUbigeo<T extends { ubigeo: string }>(
+	items: readonly T[]
+): ReadonlyMap<string, T> {
+	return new Map(items.map((d) => [d.ubigeo, d]));
+}

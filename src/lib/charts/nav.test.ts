@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { gridMove, listMove, spatialMove, type GridBounds, type ListStep } from './nav';
+import {
+	gridMove,
+	listMove,
+	listNavigate,
+	spatialMove,
+	type GridBounds,
+	type ListStep
+} from './nav';
 
 // 5 rows × 6 columns with both header lines focusable, as in the heatmap.
 const grid: GridBounds = { rows: 5, cols: 6, headerRow: true, headerCol: true, page: 3 };
@@ -102,5 +109,22 @@ describe('spatialMove', () => {
 		['h', 'left', 'g']
 	] as const)('from %s, %s → %s', (from, dir, to) => {
 		expect(spatialMove(points, from, dir)).toBe(to);
+	});
+});
+
+describe('listNavigate', () => {
+	const keys = ['a', 'b', 'c'];
+	it.each([
+		['a', 'ArrowDown', false, 'b'],
+		['a', 'ArrowRight', false, 'b'],
+		['b', 'ArrowUp', false, 'a'],
+		['c', 'ArrowRight', false, 'c'],
+		['c', 'ArrowRight', true, 'a'],
+		['a', 'ArrowLeft', true, 'c'],
+		['b', 'Home', false, 'a'],
+		['a', 'End', false, 'c'],
+		['a', 'Enter', false, null]
+	])('from %s, %s (wrap %s) goes to %s', (from, key, wrap, to) => {
+		expect(listNavigate(keys, from, key, wrap)).toBe(to);
 	});
 });

@@ -116,6 +116,29 @@ export function listMove(
 	}
 }
 
+/** The keys that move through a single list of marks: both arrows of each axis, and the ends. */
+export const LIST_STEPS: Readonly<Record<string, ListStep>> = {
+	ArrowDown: 'nextItem',
+	ArrowRight: 'nextItem',
+	ArrowUp: 'prevItem',
+	ArrowLeft: 'prevItem',
+	Home: 'first',
+	End: 'last'
+};
+
+/** The key a key press moves to in one list of keys, or null when the key is not for moving. */
+export function listNavigate(
+	keys: readonly string[],
+	from: string,
+	key: string,
+	wrap = false
+): string | null {
+	const step = LIST_STEPS[key];
+	return step
+		? keys[listMove({ list: 0, item: keys.indexOf(from) }, step, [keys.length], wrap).item]
+		: null;
+}
+
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
 export const ARROWS: Record<string, Direction> = {
