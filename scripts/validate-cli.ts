@@ -128,8 +128,8 @@ async function run(
 	});
 
 	// The engine starts only if some file needs it (not for a folder, a pipe or a file too wide).
-	let started: Promise<Engine> | null = null;
-	const engine = lent ?? (() => (started ??= createNodeEngine()));
+	const own: { engine?: Promise<Engine> } = {};
+	const engine = lent ?? (() => (own.engine ??= createNodeEngine()));
 	const results = await validateFiles(engine, files, {
 		type: values.type as ValidateType | undefined,
 		today: values.today ?? new Date().toISOString().slice(0, 10),
@@ -138,7 +138,7 @@ async function run(
 		delimiter,
 		demoDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'data')
 	});
-	if (started) await (await started).close();
+	if (own.engine) await (await own.engine).close();
 
 	const stdout = values.json
 		? results.map((r) => JSON.stringify(r)).join('\n') + '\n'
