@@ -6,11 +6,9 @@
  * the shape of every error (JSON, no stack trace).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startIntegraServer, type IntegraServer } from './server';
+import { DEMO, seededDataDir, startIntegraServer, type IntegraServer } from './server';
 
 type Role = 'anonymous' | 'admin' | 'uim' | 'official' | 'other' | 'analyst';
 const ROLES: Role[] = ['anonymous', 'admin', 'uim', 'official', 'other', 'analyst'];
@@ -99,8 +97,9 @@ const SUBMISSION = {
 const errors: { where: string; reply: Reply }[] = [];
 
 beforeAll(async () => {
-	dataDir = mkdtempSync(join(tmpdir(), 'integra-matrix-'));
-	// a second official, for 150102, with the CLI (its first start creates and seeds the store)
+	// the store the server makes on first start (a copy), and a second official, for 150102,
+	// added with the CLI
+	dataDir = await seededDataDir();
 	const cli = spawnSync(
 		'node_modules/.bin/tsx',
 		[
