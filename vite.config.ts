@@ -37,7 +37,10 @@ export default defineConfig({
 					// fresh profile, each Integra server its own copy of the store, each file its own
 					// temporary folders; the static site is served read-only to all).
 					maxWorkers: 2,
-					testTimeout: 60_000
+					testTimeout: 60_000,
+					// expect.poll waits for the page or the server, which takes seconds on a busy
+					// machine: its default of one second was often most of what a step needed.
+					expect: { requireAssertions: true, poll: { timeout: 30_000 } }
 				}
 			}
 		]
