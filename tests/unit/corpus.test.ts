@@ -71,7 +71,7 @@ describe.skipIf(!present)('the CSV corpus, loaded as generic tables in Node', ()
 			`[corpus] ${outcomes.size} files: ${count('table')} loaded as tables, ` +
 				`${count('rejected')} rejected with a clear message, ${count('failed')} failed`
 		);
-	}, 240_000);
+	});
 
 	afterAll(async () => {
 		await engine?.close();
