@@ -10,18 +10,10 @@ import { parseArgs } from 'node:util';
 import { createNodeEngine } from '../src/lib/engine/node';
 import type { Engine } from '../src/lib/engine/types';
 import { runMetrics } from './metrics-run';
+import { outcomeOf, UsageError, type CliOutcome } from './cli-outcome';
 import { readInputFile } from './read-input';
 
 const USAGE = 'Usage: npm run metrics -- --data DIR --out DIR [--today YYYY-MM-DD] [--lang es|en]';
-
-/** What the command prints and its exit code: the entry (metrics.ts) writes them out. */
-export interface CliOutcome {
-	code: 0 | 1;
-	stdout: string;
-	stderr: string;
-}
-
-class UsageError extends Error {}
 
 /**
  * `npm run metrics` with `args` (the command line after the script), in-process.
@@ -32,16 +24,7 @@ export async function metricsCli(
 	args: readonly string[],
 	{ engine }: { engine?: Engine } = {}
 ): Promise<CliOutcome> {
-	try {
-		return await run(args, engine);
-	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		return {
-			code: 1,
-			stdout: '',
-			stderr: error instanceof UsageError ? `${message}\n${USAGE}\n` : `metrics: ${message}\n`
-		};
-	}
+	return outcomeOf('metrics', USAGE, () => run(args, engine));
 }
 
 async function run(args: readonly string[], lent: Engine | undefined): Promise<CliOutcome> {

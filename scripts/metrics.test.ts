@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../src/lib/engine/node';
 import type { Engine } from '../src/lib/engine/types';
-import { metricsCli, type CliOutcome } from './metrics-cli';
+import type { CliOutcome } from './cli-outcome';
+import { metricsCli } from './metrics-cli';
 
 /** The project's tsx, run directly: `npx tsx` costs another half second of CPU per run. */
 const TSX = 'node_modules/.bin/tsx';

@@ -18,6 +18,7 @@ import {
 	type ValidateInput,
 	type ValidateType
 } from './validate-run';
+import { outcomeOf, UsageError, type CliOutcome } from './cli-outcome';
 import { readInputFile } from './read-input';
 
 const ENCODINGS: readonly Encoding[] = [
@@ -46,15 +47,6 @@ const USAGE =
 	ENCODINGS.join('|') +
 	'] [--delimiter comma|semicolon|tab|pipe] FILE...';
 
-class UsageError extends Error {}
-
-/** What the command prints and its exit code: the entry (validate.ts) writes them out. */
-export interface CliOutcome {
-	code: 0 | 1;
-	stdout: string;
-	stderr: string;
-}
-
 /**
  * `npm run validate` with `args` (the command line after the script), in-process.
  * `engine` lends a running engine (tests share one); without it, one is started
@@ -64,16 +56,7 @@ export async function validateCli(
 	args: readonly string[],
 	{ engine }: { engine?: () => Promise<Engine> } = {}
 ): Promise<CliOutcome> {
-	try {
-		return await run(args, engine);
-	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		return {
-			code: 1,
-			stdout: '',
-			stderr: error instanceof UsageError ? `${message}\n${USAGE}\n` : `validate: ${message}\n`
-		};
-	}
+	return outcomeOf('validate', USAGE, () => run(args, engine));
 }
 
 async function run(

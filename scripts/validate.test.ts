@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../src/lib/engine/node';
 import type { Engine } from '../src/lib/engine/types';
 import { readInputFile } from './read-input';
-import { validateCli, type CliOutcome } from './validate-cli';
+import type { CliOutcome } from './cli-outcome';
+import { validateCli } from './validate-cli';
 import { formatText, validateFiles, type ValidateInput } from './validate-run';
 
 /** The project's tsx, run directly: `npx tsx` costs another half second of CPU per run. */
