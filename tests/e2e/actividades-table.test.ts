@@ -10,14 +10,14 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Engine } from '../../src/lib/engine/types';
 import { axeViolations } from './axe';
-import { openAllTables, openSession, type Session } from './browser';
+import { openAllTables, type Session } from './browser';
 import { cliMetrics, type Csv } from './cli-metrics';
 import {
 	bars,
 	countWhere,
 	figure,
 	gaps,
-	referenceEngine,
+	openActivities,
 	settled,
 	tiles
 } from './actividades.helpers';
@@ -32,11 +32,8 @@ describe('activities (/actividades) in Chromium, demo data: panel, table and for
 	let cli: { activity: Csv };
 
 	beforeAll(async () => {
-		ref = await referenceEngine();
+		({ session, ref } = await openActivities(base()));
 		cli = await cliMetrics();
-		session = await openSession();
-		await session.page.goto(`${base()}/actividades`);
-		await settled(session.page, 90_000);
 	});
 
 	afterAll(async () => {

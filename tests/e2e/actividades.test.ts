@@ -8,13 +8,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Engine } from '../../src/lib/engine/types';
 import { tr } from '../../src/lib/i18n';
-import { openSession, type Session } from './browser';
+import type { Session } from './browser';
 import {
 	bars,
 	clickBar,
 	countWhere,
 	figure,
-	referenceEngine,
+	openActivities,
 	settled,
 	tiles
 } from './actividades.helpers';
@@ -28,10 +28,7 @@ describe('activities (/actividades) in Chromium, demo data: figures and cross-fi
 	let ref: Engine;
 
 	beforeAll(async () => {
-		ref = await referenceEngine();
-		session = await openSession();
-		await session.page.goto(`${base()}/actividades`);
-		await settled(session.page, 90_000);
+		({ session, ref } = await openActivities(base()));
 	});
 
 	afterAll(async () => {
