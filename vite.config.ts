@@ -20,6 +20,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
 					testTimeout: 30_000,
+					globalSetup: ['tests/fixtures/templates-setup.ts'],
 					// Vitest leaves a core free by default: one worker on a 2-core machine. Most
 					// unit tests keep one core busy with DuckDB (or a child process), so use both.
 					maxWorkers: 2
@@ -31,9 +32,15 @@ export default defineConfig({
 					name: 'e2e',
 					environment: 'node',
 					include: ['tests/e2e/**/*.test.ts'],
-					globalSetup: ['tests/e2e/global-setup.ts'],
-					fileParallelism: false,
-					testTimeout: 60_000
+					globalSetup: ['tests/fixtures/templates-setup.ts', 'tests/e2e/global-setup.ts'],
+					// Two files at once, one per core: no two share state (each browser has its own
+					// fresh profile, each Integra server its own copy of the store, each file its own
+					// temporary folders; the static site is served read-only to all).
+					maxWorkers: 2,
+					testTimeout: 60_000,
+					// expect.poll waits for the page or the server, which takes seconds on a busy
+					// machine: its default of one second was often most of what a step needed.
+					expect: { requireAssertions: true, poll: { timeout: 30_000 } }
 				}
 			}
 		]

@@ -10,27 +10,58 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../src/lib/engine/node';
+import type { Engine } from '../src/lib/engine/types';
+import type { CliOutcome } from './cli-outcome';
+import { metricsCli } from './metrics-cli';
 
 /** The project's tsx, run directly: `npx tsx` costs another half second of CPU per run. */
 const TSX = 'node_modules/.bin/tsx';
 
 const run = promisify(execFile);
 
-async function metrics(
-	args: string[],
-	timeout = 0
-): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * The real command in its own process: only where the process itself is the
+ * point (its exit code and streams, never hanging on a pipe). Each run starts
+ * tsx and DuckDB, so the other cases call the same command in-process.
+ */
+async function metricsProcess(args: string[], timeout: number): Promise<CliOutcome> {
 	try {
 		// `timeout` kills a CLI that hangs (on a pipe, say) instead of leaving it behind.
-		const { stdout, stderr } = await run(TSX, ['scripts/metrics.ts', ...args], {
-			timeout
-		});
+		const { stdout, stderr } = await run(TSX, ['scripts/metrics.ts', ...args], { timeout });
 		return { code: 0, stdout, stderr };
 	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
+		const e = error as CliOutcome;
 		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
 	}
+}
+
+// One engine for the file (starting DuckDB is not what these tests prove), emptied before
+// each run: the command starts with an empty database, and a run must not see the tables
+// of an earlier run's files.
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createNodeEngine();
+});
+afterAll(async () => {
+	await engine.close();
+});
+
+async function emptyDatabase() {
+	const views = await engine.query(
+		'SELECT view_name AS name FROM duckdb_views() WHERE NOT internal'
+	);
+	for (const { name } of views) await engine.exec(`DROP VIEW "${name}"`);
+	const tables = await engine.query('SELECT table_name AS name FROM duckdb_tables()');
+	for (const { name } of tables) await engine.exec(`DROP TABLE "${name}"`);
+}
+
+/** `npm run metrics -- ARGS`, in-process on the shared engine, emptied first. */
+async function metrics(args: string[]) {
+	await emptyDatabase();
+	expect(await engine.query('SELECT * FROM duckdb_tables()')).toEqual([]);
+	return metricsCli(args, { engine });
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'integra-cli-'));
@@ -61,7 +92,7 @@ describe('npm run metrics', () => {
 		// 50 districts × 4 years (2021–2024), zero-filled
 		expect(activity.length - 1).toBe(200);
 		expect(existsSync(join(out, 'validation_report.csv'))).toBe(false);
-	}, 60_000);
+	});
 
 	it('reports a bad row, still exits 1 with a summary and no stack trace', async () => {
 		const dir = tmp();
@@ -84,13 +115,14 @@ describe('npm run metrics', () => {
 		// the valid row was loaded: Lima has 1 activity in 2024
 		const metricsCsv = readFileSync(join(out, 'activity_metrics.csv'), 'utf8');
 		expect(metricsCsv).toMatch(/^150101,2024,1,20,60\.0,25\.0,/m);
-	}, 60_000);
+	});
 
 	it('refuses a pipe named .csv in the folder without waiting on it', async () => {
 		const dir = tmp();
 		execFileSync('mkfifo', [join(dir, 'activities.csv')]);
-		// 60 s: a bound that catches the hang (opening a pipe waits for a writer), not a timing
-		const pipe = await metrics(['--data', dir, '--out', tmp(), '--lang', 'en'], 60_000);
+		// in its own process: a hang (opening a pipe waits for a writer) would hold the test
+		// worker. 60 s: a bound that catches the hang, not a timing (it exits in ~5 s)
+		const pipe = await metricsProcess(['--data', dir, '--out', tmp(), '--lang', 'en'], 60_000);
 		expect(pipe.code).toBe(1);
 		expect(pipe.stderr).toContain(
 			'“activities.csv” is a named pipe (FIFO), not a file: it was not read. Give the path of a CSV file.'
@@ -108,5 +140,5 @@ describe('npm run metrics', () => {
 		const noArgs = await metrics([]);
 		expect(noArgs.code).toBe(1);
 		expect(noArgs.stderr).toMatch(/Usage/);
-	}, 60_000);
+	});
 });

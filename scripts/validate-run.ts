@@ -146,8 +146,10 @@ export async function validateFiles(
 
 	// The references: demo districts and framework, unless the files bring their own.
 	await engine.exec(createTablesSql());
+	// a dataset of the contract here ('table' returned above); a const keeps that in the closure
+	const given: DatasetName | undefined = opts.type;
 	const recognised = files.map((f, i) =>
-		f.bytes && !results.has(i) ? (opts.type ?? recogniseFile(f.fileName, f.bytes)) : null
+		f.bytes && !results.has(i) ? (given ?? recogniseFile(f.fileName, f.bytes)) : null
 	);
 	for (const base of ['districts', 'framework'] as const) {
 		if (recognised.includes(base)) continue;

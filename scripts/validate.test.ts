@@ -3,35 +3,46 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../src/lib/engine/node';
 import type { Engine } from '../src/lib/engine/types';
 import { readInputFile } from './read-input';
+import type { CliOutcome } from './cli-outcome';
+import { validateCli } from './validate-cli';
 import { formatText, validateFiles, type ValidateInput } from './validate-run';
 
 /** The project's tsx, run directly: `npx tsx` costs another half second of CPU per run. */
 const TSX = 'node_modules/.bin/tsx';
 
-// The DuckDB wasm engine is slow to start on a busy machine: give tests room (hooks: hookTimeout in vite.config.ts).
-vi.setConfig({ testTimeout: 120_000 });
-
 const run = promisify(execFile);
 
-async function validate(
-	args: string[],
-	timeout = 0
-): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * The real command in its own process: only where the process itself is the
+ * point (its exit code and streams, never hanging on a pipe). Each run starts
+ * tsx, so the other cases call the same command in-process.
+ */
+async function validateProcess(args: string[], timeout: number): Promise<CliOutcome> {
 	try {
 		// `timeout` kills a CLI that hangs (on a pipe, say) instead of leaving it behind.
-		const { stdout, stderr } = await run(TSX, ['scripts/validate.ts', ...args], {
-			timeout
-		});
+		const { stdout, stderr } = await run(TSX, ['scripts/validate.ts', ...args], { timeout });
 		return { code: 0, stdout, stderr };
 	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
+		const e = error as CliOutcome;
 		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
 	}
 }
+
+// One engine for the file: the command's engine start is not what these tests prove.
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createNodeEngine();
+});
+afterAll(async () => {
+	await engine.close();
+});
+
+/** `npm run validate -- ARGS`, in-process on the shared engine. */
+const validate = (args: string[]) => validateCli(args, { engine: async () => engine });
 
 const FIX = 'tests/fixtures/files';
 const tmp = () => mkdtempSync(join(tmpdir(), 'integra-validate-'));
@@ -145,6 +156,11 @@ describe('npm run validate (the CLI)', () => {
 			[['--encoding', 'latin-9', 'x.csv'], /--encoding: latin-9/],
 			[['--today', 'ayer', 'x.csv'], /--today: ayer/]
 		];
+		// the real process once: exit 1, the message and the usage on stderr, no stack trace
+		const proc = await validateProcess(['--today', 'ayer', 'x.csv'], 60_000);
+		expect(proc).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/--today: ayer/) });
+		expect(proc.stderr).toMatch(/Usage: npm run -s validate/);
+		expect(proc.stderr).not.toMatch(/\n\s+at /);
 		for (const [args, message] of cases) {
 			const r = await validate(args);
 			expect(r.code, args.join(' ')).toBe(1);
@@ -161,7 +177,7 @@ describe('npm run validate (the CLI)', () => {
 			`«${dir}» es una carpeta, no un archivo: no se leyó. Indique la ruta de un archivo CSV.`
 		);
 		expect(bin.issues[0].message).toContain('«binario.csv» no parece un archivo de texto');
-	}, 90_000);
+	});
 
 	it('refuses a pipe, a device, a folder and a file of 51,200 columns at once, without reading them', async () => {
 		const dir = tmp();
@@ -169,8 +185,12 @@ describe('npm run validate (the CLI)', () => {
 		execFileSync('mkfifo', [fifo]);
 		const wide = join(dir, 'ancho.csv');
 		writeFileSync(wide, `${'c,'.repeat(51_199)}c\n`);
-		// 15 s: a bound that catches the hang (opening a pipe waits for a writer), not a timing
-		const r = await validate(['--json', '--lang', 'en', fifo, '/dev/zero', dir, wide], 15_000);
+		// in its own process: a hang (opening a pipe waits for a writer) would hold the test
+		// worker. 60 s: a bound that catches the hang, not a timing (tsx alone starts in ~2 s)
+		const r = await validateProcess(
+			['--json', '--lang', 'en', fifo, '/dev/zero', dir, wide],
+			60_000
+		);
 		expect(r.code).toBe(1);
 		expect(r.stderr).toBe('');
 		const [pipe, zero, folder, ancho] = lines(r.stdout);
@@ -184,11 +204,11 @@ describe('npm run validate (the CLI)', () => {
 			'“ancho.csv” has 51,200 columns in its first row and at most 300 are read, so it was not read. Remove the columns you do not need, or split the file into narrower ones. If you did not expect so many columns, check the delimiter.'
 		);
 		// a generic table may be wider, not that wide
-		const table = await validate(['--type', 'table', wide], 15_000);
+		const table = await validate(['--type', 'table', wide]);
 		expect(table.code).toBe(1);
 		expect(table.stdout).toContain('se leen como máximo 1,000');
 		expect(table.stdout).not.toMatch(/navegador/);
-	}, 40_000);
+	});
 });
 
 describe('readInputFile', () => {
@@ -215,14 +235,6 @@ describe('readInputFile', () => {
 });
 
 describe('validateFiles (the CLI’s core)', () => {
-	let engine: Engine;
-	beforeAll(async () => {
-		engine = await createNodeEngine();
-	});
-	afterAll(async () => {
-		await engine.close();
-	});
-
 	const input = (fileName: string, text: string): ValidateInput => ({
 		fileName,
 		bytes: new TextEncoder().encode(text)

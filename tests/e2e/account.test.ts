@@ -34,7 +34,7 @@ beforeAll(async () => {
 	session = await openSession();
 	page = session.page;
 	if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-}, 180_000);
+});
 
 afterAll(async () => {
 	await session?.close();

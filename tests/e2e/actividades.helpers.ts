@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { openSession, type Session } from './browser';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import { importFiles } from '../../src/lib/data/import';
 import { readDemoFiles } from '../../src/lib/server/demo-files';
@@ -106,4 +107,16 @@ export async function gaps(page: Page): Promise<string[]> {
 	return page.$$eval('[data-testid="act-gaps-table"] tbody tr', (trs) =>
 		trs.map((tr) => tr.getAttribute('data-ubigeo')!)
 	);
+}
+
+/**
+ * What each demo-data file of /actividades starts with: a browser on the page,
+ * settled, and the reference engine to check its figures against.
+ */
+export async function openActivities(baseUrl: string): Promise<{ session: Session; ref: Engine }> {
+	const ref = await referenceEngine();
+	const session = await openSession();
+	await session.page.goto(`${baseUrl}/actividades`);
+	await settled(session.page, 90_000);
+	return { session, ref };
 }

@@ -1,18 +1,20 @@
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
+/**
+ * /actividades in Chromium on the demo data: the figures (prerendered, then
+ * live) and the cross-filters (a bar, the map, a category from its indexes,
+ * a month of the trend), each checked against an independent Node engine
+ * loaded with the same files. The panel, the table, the form: actividades-
+ * table.test.ts. A million rows: actividades-1m.test.ts.
+ */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Engine } from '../../src/lib/engine/types';
 import { tr } from '../../src/lib/i18n';
-import { axeViolations } from './axe';
-import { openAllTables, openSession, type Session } from './browser';
-import { cliMetrics, type Csv } from './cli-metrics';
+import type { Session } from './browser';
 import {
 	bars,
 	clickBar,
 	countWhere,
 	figure,
-	gaps,
-	referenceEngine,
+	openActivities,
 	settled,
 	tiles
 } from './actividades.helpers';
@@ -21,17 +23,12 @@ const base = () => inject('baseUrl');
 const SJL = '150132'; // San Juan de Lurigancho
 const Y2024 = "a.date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'";
 
-describe('activities (/actividades) in Chromium, demo data', () => {
+describe('activities (/actividades) in Chromium, demo data: figures and cross-filters', () => {
 	let session: Session;
 	let ref: Engine;
-	let cli: { activity: Csv };
 
 	beforeAll(async () => {
-		ref = await referenceEngine();
-		cli = await cliMetrics();
-		session = await openSession();
-		await session.page.goto(`${base()}/actividades`);
-		await settled(session.page, 90_000);
+		({ session, ref } = await openActivities(base()));
 	});
 
 	afterAll(async () => {
@@ -227,232 +224,6 @@ describe('activities (/actividades) in Chromium, demo data', () => {
 		expect(
 			await page.locator('[data-testid="act-trend"] g.column[data-total]').count()
 		).toBeGreaterThanOrEqual(12);
-	});
-
-	it('filters by province, years and a date range from the panel, all in the URL', async () => {
-		const page = session.page;
-		await page.goto(`${base()}/actividades`);
-		await settled(page);
-		await page.getByRole('checkbox', { name: 'Callao', exact: true }).check();
-		await page.waitForURL(/provincia=Callao/);
-		await settled(page);
-		expect(await figure(page, 'activities')).toBe(
-			(
-				await countWhere(
-					ref,
-					`${Y2024} AND a.ubigeo IN (SELECT ubigeo FROM districts WHERE province = 'Callao')`
-				)
-			).activities
-		);
-		expect((await tiles(page)).size).toBe(7); // the 7 districts of Callao
-
-		await page.selectOption('#act-year-from', '2022');
-		await page.waitForURL(/anio=2022-2024/);
-		await settled(page);
-		expect(await figure(page, 'activities')).toBe(
-			(
-				await countWhere(
-					ref,
-					`year(a.date) BETWEEN 2022 AND 2024 AND a.ubigeo IN (SELECT ubigeo FROM districts WHERE province = 'Callao')`
-				)
-			).activities
-		);
-
-		await page.getByRole('radio', { name: 'Rango de fechas' }).check();
-		await page.fill('#act-from', '2023-03-15');
-		await page.fill('#act-to', '2023-07-01');
-		await page.getByRole('button', { name: 'Aplicar' }).click();
-		await page.waitForURL(/desde=2023-03-15&hasta=2023-07-01/);
-		await settled(page);
-		const range = "a.date BETWEEN DATE '2023-03-15' AND DATE '2023-07-01'";
-		const callao = "a.ubigeo IN (SELECT ubigeo FROM districts WHERE province = 'Callao')";
-		expect(await figure(page, 'activities')).toBe(
-			(await countWhere(ref, `${range} AND ${callao}`)).activities
-		);
-		// 109 days before: 2022-11-26 … 2023-03-14
-		expect(
-			Number(await page.locator('[data-testid="kf-activities"]').getAttribute('data-previous'))
-		).toBe(
-			(
-				await countWhere(
-					ref,
-					`a.date BETWEEN DATE '2022-11-26' AND DATE '2023-03-14' AND ${callao}`
-				)
-			).activities
-		);
-		// the URL alone rebuilds the view
-		await page.reload();
-		await settled(page, 90_000);
-		expect(await figure(page, 'activities')).toBe(
-			(await countWhere(ref, `${range} AND ${callao}`)).activities
-		);
-	});
-
-	it('lists the districts without activities in the year as the metrics CLI does, biggest gaps first', async () => {
-		const page = session.page;
-		await page.goto(`${base()}/actividades`);
-		await settled(page);
-		const zero = cli.activity.filter((r) => r.year === '2024' && r.activities === '0');
-		expect(zero.length).toBeGreaterThan(0);
-		const shown = await gaps(page);
-		expect([...shown].sort()).toEqual(zero.map((r) => r.ubigeo).sort());
-		const population = new Map(
-			(await ref.query('SELECT ubigeo, migrant_population AS p FROM districts')).map((r) => [
-				String(r.ubigeo),
-				Number(r.p)
-			])
-		);
-		const ordered = [...shown].sort((a, b) => population.get(b)! - population.get(a)!);
-		expect(shown).toEqual(ordered);
-		// and for another year, through the URL
-		await page.goto(`${base()}/actividades?anio=2021`);
-		await settled(page, 90_000);
-		const zero2021 = cli.activity.filter((r) => r.year === '2021' && r.activities === '0');
-		expect((await gaps(page)).sort()).toEqual(zero2021.map((r) => r.ubigeo).sort());
-	});
-
-	it('sorts and pages the activity table and downloads the selection as CSV', async () => {
-		const page = session.page;
-		await page.goto(`${base()}/actividades?tipo=campana`);
-		await settled(page, 90_000);
-		await page.locator('[data-testid="act-table"] th button', { hasText: 'Participantes' }).click();
-		await page.waitForURL(/orden=participants_total/);
-		await settled(page);
-		await page.waitForFunction(
-			() =>
-				document.querySelector('[data-testid="act-table"]')?.getAttribute('data-current') === 'true'
-		);
-		const firstPage = await page.$$eval('[data-testid="act-table"] tbody tr', (trs) =>
-			trs.map((tr) => tr.getAttribute('data-id'))
-		);
-		const expected = await ref.query(
-			`SELECT activity_id FROM activities a WHERE ${Y2024} AND type = 'campana'
-			ORDER BY participants_total ASC, activity_id ASC LIMIT 25`
-		);
-		expect(firstPage).toEqual(expected.map((r) => r.activity_id));
-		await page.getByRole('button', { name: 'Siguiente' }).click();
-		await page.waitForURL(/pagina=2/);
-		await page.waitForFunction(
-			() =>
-				document.querySelector('[data-testid="act-table"]')?.getAttribute('data-current') === 'true'
-		);
-		const second = await page.$$eval('[data-testid="act-table"] tbody tr', (trs) =>
-			trs.map((tr) => tr.getAttribute('data-id'))
-		);
-		const expected2 = await ref.query(
-			`SELECT activity_id FROM activities a WHERE ${Y2024} AND type = 'campana'
-			ORDER BY participants_total ASC, activity_id ASC LIMIT 25 OFFSET 25`
-		);
-		expect(second).toEqual(expected2.map((r) => r.activity_id));
-
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.locator('[data-testid="act-table-csv"]').click()
-		]);
-		const rows = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), {
-			header: true,
-			skipEmptyLines: true
-		}).data;
-		expect(rows.length).toBe((await countWhere(ref, `${Y2024} AND a.type = 'campana'`)).activities);
-		expect(rows.every((r) => r.type === 'campana' && r.date.startsWith('2024-'))).toBe(true);
-	});
-
-	it('logs an activity: validated like an import, counted everywhere at once, kept after a reload', async () => {
-		const page = session.page;
-		await page.goto(`${base()}/actividades?distrito=${SJL}`);
-		await settled(page, 90_000);
-		const before = {
-			activities: (await figure(page, 'activities'))!,
-			participants: (await figure(page, 'participants'))!,
-			conversatorio: (await bars(page, 'act-by-type')).get('Conversatorio')!
-		};
-		await page.locator('[data-testid="act-log-toggle"]').click();
-		await page.fill('#log-date', '2024-12-30');
-		await page.selectOption('#log-ubigeo', SJL);
-		await page.selectOption('#log-type', 'conversatorio');
-		await page.selectOption('#log-audience', 'sociedad_civil');
-		await page.selectOption('#log-topic', 'integracion');
-		await page.selectOption('#log-modality', 'presencial');
-		await page.fill('#log-participants_total', '40');
-		await page.fill('#log-participants_women', '30');
-		await page.fill('#log-participants_men', '20'); // 30 + 20 > 40: an import error
-		await page.fill('#log-participants_migrants', '15');
-		await page.fill('#log-partner', '=HYPERLINK("http://x")');
-		await page.locator('[data-testid="act-log-submit"]').click();
-		await page.waitForSelector('[data-testid="act-log-errors"]');
-		expect(await page.locator('#log-participants_women').getAttribute('aria-invalid')).toBe('true');
-		expect(await figure(page, 'activities')).toBe(before.activities);
-
-		await page.fill('#log-participants_men', '10');
-		await page.locator('[data-testid="act-log-submit"]').click();
-		await page.waitForFunction(() =>
-			document
-				.querySelector('[data-testid="act-log-status"]')
-				?.textContent?.includes('REG-20241230-')
-		);
-		await settled(page);
-		expect(await figure(page, 'activities')).toBe(before.activities + 1);
-		expect(await figure(page, 'participants')).toBe(before.participants + 40);
-		expect((await bars(page, 'act-by-type')).get('Conversatorio')).toBe(before.conversatorio + 1);
-		const id = await page
-			.locator('[data-testid="act-logged"] tbody tr')
-			.first()
-			.getAttribute('data-id');
-		expect(id).toMatch(/^REG-20241230-[A-Z2-9]{6}$/);
-		// newest first in the table
-		expect(
-			await page.locator('[data-testid="act-table"] tbody tr').first().getAttribute('data-id')
-		).toBe(id);
-
-		// exported with the contract's columns, the formula neutralised
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.locator('[data-testid="act-logged-csv"]').click()
-		]);
-		const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-		expect(text.split('\n')[0]).toBe(
-			'activity_id,date,ubigeo,type,audience,topic,modality,participants_total,participants_women,participants_men,participants_migrants,partner'
-		);
-		expect(text).toContain(
-			`${id},2024-12-30,${SJL},conversatorio,sociedad_civil,integracion,presencial,40,30,10,15,"'=HYPERLINK(""http://x"")"`
-		);
-
-		await page.reload();
-		await settled(page, 90_000);
-		expect(await figure(page, 'activities')).toBe(before.activities + 1);
-		expect(await page.locator(`[data-testid="act-logged"] tr[data-id="${id}"]`).count()).toBe(1);
-
-		// removed again: the figures go back
-		await page.locator(`[data-testid="act-logged"] tr[data-id="${id}"] button`).click();
-		await page.waitForFunction(
-			(n) =>
-				document.querySelector('[data-testid="kf-activities"]')?.getAttribute('data-value') ===
-				String(n),
-			before.activities
-		);
-		await settled(page);
-		expect(await figure(page, 'participants')).toBe(before.participants);
-	});
-
-	it('has no axe violations, with selections, tables and the form open', async () => {
-		const page = session.page;
-		await page.goto(`${base()}/actividades?tipo=conversatorio&distrito=${SJL}`);
-		await settled(page, 90_000);
-		await page.locator('[data-testid="act-log-toggle"]').click();
-		await openAllTables(page);
-		expect(await axeViolations(page)).toEqual([]);
-	});
-
-	it('works in English too', async () => {
-		const page = session.page;
-		await page.getByRole('button', { name: 'English' }).click();
-		await page.waitForFunction(() => document.documentElement.lang === 'en');
-		expect(await page.locator('h1').textContent()).toBe('Activities');
-		expect(await page.locator('#act-gaps-title').textContent()).toBe(
-			'Districts without activities'
-		);
-		expect(await axeViolations(page)).toEqual([]);
-		await page.getByRole('button', { name: 'Español' }).click();
 	});
 
 	it('logs no console error and asks no host but localhost', () => {

@@ -56,7 +56,7 @@ const url = (path: string) => `${server.url}${path}`;
 beforeAll(async () => {
 	server = await startIntegraServer();
 	[staff, visitor] = await Promise.all([openSession(), openSession()]);
-}, 180_000);
+});
 
 afterAll(async () => {
 	await staff?.close();

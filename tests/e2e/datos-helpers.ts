@@ -1,8 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './browser';
+
+/** A committed import fixture (tests/fixtures/files), by name. */
+export const fixture = (name: string) => join('tests/fixtures/files', name);
+
+/** The six datasets of the contract, as /datos lists them. */
+export const DATASETS = [
+	'districts',
+	'framework',
+	'assessments',
+	'statistics',
+	'activities',
+	'actions'
+];
+
+/** Data rows of a demo CSV, counted by a CSV parser (not by line breaks). */
+export function demoRows(name: string): number {
+	return Papa.parse(readFileSync(join('data', `${name}.csv`), 'utf8'), {
+		header: true,
+		skipEmptyLines: true
+	}).data.length;
+}
 
 /** Row values as the engine returns them. */
 export type Row = Record<string, string | number | boolean | null>;

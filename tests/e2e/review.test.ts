@@ -15,67 +15,25 @@
  *
  * SCREENSHOTS=dir writes /revision and a round at 1280×800 and 375×740.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { openSession, type Session } from './browser';
+import {
+	LIMA,
+	COMMENT,
+	LINK,
+	POLICY,
+	LIMA_2024,
+	answers2025,
+	VERSION_1,
+	VERSION_2
+} from './review.data';
 import { DEMO, startIntegraServer, type IntegraServer } from './server';
 
-const LIMA = '150101';
 const SHOTS = process.env.SCREENSHOTS;
-const COMMENT = 'Adjunte el padrón de 2025: la captura enviada es de 2022.';
-const LINK = 'https://www.munlima.gob.pe/directiva-documentos-2025';
-
-interface Answer {
-	indicator_id: string;
-	answer: string;
-	evidence: string | null;
-	source_url: string | null;
-}
-
-const csv = (file: string) =>
-	Papa.parse<Record<string, string>>(readFileSync(join('data', file), 'utf8'), {
-		header: true,
-		skipEmptyLines: true
-	}).data;
-
-/** The policy indicators of the framework (what a round answers). */
-const POLICY = csv('framework.csv')
-	.filter((r) => r.kind === 'policy')
-	.map((r) => r.indicator_id);
-
-/** Lima's published answers of 2024 (data/assessments.csv), by indicator. */
-const LIMA_2024 = new Map(
-	csv('assessments.csv')
-		.filter((r) => r.ubigeo === LIMA && r.round === '2024')
-		.map((r) => [r.indicator_id, r])
-);
-
-/** Round 2025: 2024's answers and evidence, but for the given changes. */
-function answers2025(changes: Record<string, Partial<Answer>>): Answer[] {
-	return POLICY.map((id) => {
-		const before = LIMA_2024.get(id)!;
-		return {
-			indicator_id: id,
-			answer: before.answer,
-			evidence: before.evidence || null,
-			source_url: before.source_url || null,
-			...changes[id]
-		};
-	});
-}
-
-const VERSION_1 = {
-	'D1.01': { answer: 'parcial', evidence: 'Directiva en revisión', source_url: LINK },
-	'D1.02': { answer: 'no_cumple', evidence: 'Captura del padrón de 2022' }
-};
-const VERSION_2 = {
-	...VERSION_1,
-	'D1.02': { answer: 'parcial', evidence: 'Captura del padrón de enero de 2025' }
-};
 
 let server: IntegraServer;
 const sessions: Session[] = [];
@@ -137,7 +95,7 @@ const indicator = (page: Page, id: string) =>
 
 beforeAll(async () => {
 	server = await startIntegraServer();
-}, 180_000);
+});
 
 afterAll(async () => {
 	for (const s of sessions) await s.close();

@@ -25,7 +25,7 @@ let session: Session;
 beforeAll(async () => {
 	server = await startIntegraServer();
 	session = await openSession({ serviceWorkers: true });
-}, 180_000);
+});
 
 afterAll(async () => {
 	await session?.close();

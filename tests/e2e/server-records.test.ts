@@ -7,82 +7,23 @@
  * endpoints, attributed) and the published CSVs. A send that fails says so,
  * keeps the local copy, and goes once the server answers.
  *
- * The server is started here (`node build/index.js`, built first if
- * build/ is missing): a minimal starter until tests/e2e/server.ts
- * (startIntegraServer) is on main.
- *
  * SCREENSHOTS=dir writes the screens at laptop and phone sizes.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSession, type Session } from './browser';
 import { settled } from './actividades.helpers';
+import { startIntegraServer, type IntegraServer } from './server';
 
 const LIMA = '150101';
 const SJL = '150132';
 const SHOTS = process.env.SCREENSHOTS;
 
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const port = (server.address() as { port: number }).port;
-	await new Promise<void>((done) => server.close(() => done()));
-	return port;
-}
-
-/** `node build/index.js` on a free port with its own data folder; resolves once it answers. */
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-	if (!existsSync('build/index.js'))
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-			stdio: 'inherit',
-			env: { ...process.env, INTEGRA_FAST_BUILD: '1', NODE_ENV: 'production' }
-		});
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const dataDir = mkdtempSync(join(tmpdir(), 'integra-records-'));
-	const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
-	env.ORIGIN = url;
-	env.INTEGRA_DATA_DIR = dataDir;
-	delete env.DATABASE_URL;
-	delete env.VITE_INTEGRA_STATIC;
-	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
-		env,
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (d) => (output += d));
-	child.stderr!.on('data', (d) => (output += d));
-	const deadline = Date.now() + 90_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`the server stopped:\n${output}`);
-		try {
-			// the first request opens (creates and seeds) the store
-			if ((await fetch(`${url}/api/rounds`)).ok) break;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) throw new Error(`the server did not answer:\n${output}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	return {
-		url,
-		async stop() {
-			const exited = new Promise((done) => child.once('exit', done));
-			child.kill('SIGTERM');
-			await exited;
-			rmSync(dataDir, { recursive: true, force: true });
-		}
-	};
-}
-
 describe('action plans and activity logs on the server, in Chromium', () => {
-	let server: { url: string; stop: () => Promise<void> };
+	let server: IntegraServer;
 	let session: Session;
 	let page: Page;
 	const url = (path: string) => `${server.url}${path}`;
@@ -121,7 +62,7 @@ describe('action plans and activity logs on the server, in Chromium', () => {
 	}
 
 	beforeAll(async () => {
-		server = await startServer();
+		server = await startIntegraServer();
 		session = await openSession();
 		page = session.page;
 	});

@@ -1,15 +1,17 @@
 /**
  * The built Integra server (adapter-node, build/ — tests/e2e/global-setup.ts
  * builds it) as a child process of a test file, on a free port of 127.0.0.1,
- * with its own embedded store in a temporary data folder (seeded with the
- * demo rounds and accounts on first start). One per test file: starting it
- * and opening its store takes a few seconds.
+ * with its own embedded store in a temporary data folder: a copy of a store
+ * made once per run as the server makes it on first start (migrated, seeded
+ * with the demo rounds and accounts), since making one takes ~16 s of CPU and
+ * opening a copy ~2 s. One per test file: each gets its own copy to change.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
+import { openStore } from '../../src/lib/server/db/context';
+import { copyOfTemplate } from '../fixtures/store-template';
 
 export interface IntegraServer {
 	/** `http://127.0.0.1:PORT`, also the server's ORIGIN */
@@ -31,6 +33,20 @@ export const DEMO = {
 	analyst: 'analista@integra.demo'
 } as const;
 
+/**
+ * A new data folder holding the embedded store the server makes on its first
+ * start (openStore: the migrations, the demo rounds and accounts), as a copy.
+ */
+export function seededDataDir(): Promise<string> {
+	return copyOfTemplate('seeded-store', async (dir) => {
+		const store = await openStore(
+			{ databaseUrl: null, dataDir: dir, demoDataDir: resolve('data') },
+			() => {}
+		);
+		await store.close();
+	});
+}
+
 /** A free TCP port on 127.0.0.1 (adapter-node takes no PORT=0). */
 export function freePort(): Promise<number> {
 	return new Promise((done, fail) => {
@@ -49,7 +65,7 @@ export async function startIntegraServer(
 	if (!existsSync('build/index.js'))
 		throw new Error('build/index.js is missing: the e2e global set-up builds it (vite build).');
 	const ownDir = !opts.dataDir;
-	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'integra-server-'));
+	const dataDir = opts.dataDir ?? (await seededDataDir());
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env: Record<string, string | undefined> = {
