@@ -1,7 +1,9 @@
 /**
- * What the unit tests of the server share: the ApiError a call must throw,
- * and a row count of a table.
+ * What the unit tests of the server share: a store with one account per
+ * role, the ApiError a call must throw, and a row count of a table.
  */
+import { afterAll, beforeAll } from 'vitest';
+import { addPeople, tempStore } from '../../../tests/fixtures/server-store';
 import type { Store } from './db/store';
 import { ApiError } from './http/errors';
 
@@ -22,3 +24,23 @@ export const status = async (p: Promise<unknown>): Promise<number> => (await ref
 /** Counts the rows of `from` (a table, perhaps with a WHERE). */
 export const rowCount = async (store: Store, from: string, params: unknown[] = []) =>
 	(await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from}`, params))[0].n;
+
+export type PeopleStore = {
+	store: Store;
+	people: Awaited<ReturnType<typeof addPeople>>;
+	close(): Promise<void>;
+};
+
+/**
+ * A fresh store (PGlite in a temporary folder, migrated) with one account
+ * per role, opened before the file's tests and removed after them.
+ */
+export function usePeopleStore(): PeopleStore {
+	const world = {} as PeopleStore;
+	beforeAll(async () => {
+		const { store, close } = await tempStore();
+		Object.assign(world, { store, close, people: await addPeople(store) });
+	});
+	afterAll(() => world.close?.());
+	return world;
+}

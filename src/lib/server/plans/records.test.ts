@@ -5,41 +5,23 @@
  * taken id, attribution, the import pipeline's checks, and the published
  * actions.csv. Logged activities: src/lib/server/activities/records.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { User } from '../auth/sessions';
-import type { Store } from '../db/store';
-import type { Engine } from '../../engine/types';
 import { viewFiles } from '../published';
-import {
-	loadPublished,
-	openRecordsWorld,
-	parseCsv,
-	referenceRows,
-	type RecordsWorld
-} from '../records/test-world';
+import { loadPublished, parseCsv, referenceRows, useRecordsWorld } from '../records/test-world';
 import { refusal, rowCount } from '../test-kit';
 import { getPlan, saveItem, type PlanItem } from './service';
 import { planItemCheck } from './check';
 import { parsePlanItem } from './body';
 
-let world: RecordsWorld;
-let store: Store;
-let engine: Engine;
-let users: RecordsWorld['users'];
+const world = useRecordsWorld();
 
-beforeAll(async () => {
-	world = await openRecordsWorld();
-	({ store, engine, users } = world);
-});
-
-afterAll(() => world?.close());
-
-const count = (from: string, params: unknown[] = []) => rowCount(store, from, params);
+const count = (from: string, params: unknown[] = []) => rowCount(world.store, from, params);
 
 describe('before anything is stored', () => {
 	it('the published actions.csv and activities.csv are the reference files, byte for byte', async () => {
-		const files = await viewFiles(store, 'published', 'data');
+		const files = await viewFiles(world.store, 'published', 'data');
 		for (const name of ['actions.csv', 'activities.csv'])
 			expect(
 				Buffer.from(files.find((f) => f.fileName === name)!.bytes).equals(
@@ -51,7 +33,7 @@ describe('before anything is stored', () => {
 });
 
 describe('action plans', () => {
-	const checkItem = () => planItemCheck(engine);
+	const checkItem = () => planItemCheck(world.engine);
 	const t0 = new Date('2025-03-01T10:00:00Z');
 	const t1 = new Date('2025-03-02T11:00:00Z');
 	const t2 = new Date('2025-03-03T12:00:00Z');
@@ -72,7 +54,7 @@ describe('action plans', () => {
 		now = t0
 	) =>
 		saveItem(
-			store,
+			world.store,
 			user,
 			ubigeo,
 			id,
@@ -83,7 +65,7 @@ describe('action plans', () => {
 
 	it('only an official of the district saves its plan: anonymous 401, every other role or district 403', async () => {
 		expect((await refusal(save(null, '150101', 'PA-150101-50', draft))).status).toBe(401);
-		for (const who of [users.admin, users.uim, users.analyst, users.sjl]) {
+		for (const who of [world.users.admin, world.users.uim, world.users.analyst, world.users.sjl]) {
 			const e = await refusal(save(who, '150101', 'PA-150101-50', draft));
 			expect(e.status, who.email).toBe(403);
 		}
@@ -91,7 +73,14 @@ describe('action plans', () => {
 	});
 
 	it('a new action is stored as version 1, attributed to the official at the server time', async () => {
-		const { created, item } = await save(users.lima, '150101', 'PA-150101-50', draft, null, t0);
+		const { created, item } = await save(
+			world.users.lima,
+			'150101',
+			'PA-150101-50',
+			draft,
+			null,
+			t0
+		);
 		expect(created).toBe(true);
 		expect(item).toEqual({
 			action_id: 'PA-150101-50',
@@ -101,7 +90,7 @@ describe('action plans', () => {
 			saved_at: '2025-03-01T10:00:00.000Z',
 			saved_by: 'lima@test.integra'
 		});
-		const [audit] = await store.query(
+		const [audit] = await world.store.query(
 			`SELECT action, target, detail FROM audit_log WHERE action = 'action_saved'`
 		);
 		expect(audit).toEqual({
@@ -112,7 +101,7 @@ describe('action plans', () => {
 	});
 
 	it('a repeated send stores nothing and gives back the stored version', async () => {
-		const again = await save(users.lima, '150101', 'PA-150101-50', draft, null, t1);
+		const again = await save(world.users.lima, '150101', 'PA-150101-50', draft, null, t1);
 		expect(again.created).toBe(false);
 		expect(again.item.version).toBe(1);
 		expect(again.item.saved_at).toBe('2025-03-01T10:00:00.000Z');
@@ -121,10 +110,10 @@ describe('action plans', () => {
 
 	it('a change from the latest version is a new version; the old one is kept as it was', async () => {
 		const done = { ...draft, status: 'completada', completed_on: '2025-03-02' };
-		const { created, item } = await save(users.lima, '150101', 'PA-150101-50', done, 1, t1);
+		const { created, item } = await save(world.users.lima, '150101', 'PA-150101-50', done, 1, t1);
 		expect(created).toBe(true);
 		expect(item.version).toBe(2);
-		const plan = await getPlan(store, users.uim, '150101');
+		const plan = await getPlan(world.store, world.users.uim, '150101');
 		expect(plan.items).toHaveLength(1);
 		expect(plan.items[0].status).toBe('completada');
 		expect(plan.items[0].version).toBe(2);
@@ -136,21 +125,22 @@ describe('action plans', () => {
 
 	it('a change from a stale version is a 409 with the current one, and nothing is stored', async () => {
 		const e = await refusal(
-			save(users.lima, '150101', 'PA-150101-50', { ...draft, responsible: 'Otra' }, 1, t2)
+			save(world.users.lima, '150101', 'PA-150101-50', { ...draft, responsible: 'Otra' }, 1, t2)
 		);
 		expect(e.status).toBe(409);
 		expect(e.detail.current_version).toBe(2);
 		expect((e.detail.current as PlanItem).status).toBe('completada');
 		// base null: "the server does not have it yet", but it does
 		expect(
-			(await refusal(save(users.lima, '150101', 'PA-150101-50', { ...draft }, null, t2))).status
+			(await refusal(save(world.users.lima, '150101', 'PA-150101-50', { ...draft }, null, t2)))
+				.status
 		).toBe(409);
 		expect(await count('action_item_versions')).toBe(2);
 	});
 
 	it('without a base version, the change is stored on top of the latest', async () => {
 		const { item } = await save(
-			users.lima,
+			world.users.lima,
 			'150101',
 			'PA-150101-50',
 			{ ...draft, status: 'en_curso' },
@@ -162,16 +152,18 @@ describe('action plans', () => {
 
 	it('an action of the reference file can be changed by its district only', async () => {
 		// PA-150101-01 is in data/actions.csv, for 150101
-		const e = await refusal(save(users.sjl, '150132', 'PA-150101-01', draft));
+		const e = await refusal(save(world.users.sjl, '150132', 'PA-150101-01', draft));
 		expect(e.status).toBe(409);
-		const { item } = await save(users.lima, '150101', 'PA-150101-01', draft, null, t1);
+		const { item } = await save(world.users.lima, '150101', 'PA-150101-01', draft, null, t1);
 		expect(item.version).toBe(1);
 		// an id another district has on the server
-		expect((await refusal(save(users.sjl, '150132', 'PA-150101-50', draft))).status).toBe(409);
+		expect((await refusal(save(world.users.sjl, '150132', 'PA-150101-50', draft))).status).toBe(
+			409
+		);
 	});
 
 	it('is checked by the import pipeline: canonical values, and a 400 naming the field', async () => {
-		const { item } = await save(users.sjl, '150132', 'PA-150132-50', {
+		const { item } = await save(world.users.sjl, '150132', 'PA-150132-50', {
 			...draft,
 			indicator_id: null,
 			status: 'Terminada',
@@ -188,7 +180,7 @@ describe('action plans', () => {
 			[{ ...draft, description: '  ' }, 'description']
 		];
 		for (const [body, field] of cases) {
-			const e = await refusal(save(users.sjl, '150132', 'PA-150132-51', body));
+			const e = await refusal(save(world.users.sjl, '150132', 'PA-150132-51', body));
 			expect(e.status, field).toBe(400);
 			expect(e.code).toBe('invalid_submission');
 			expect((e.detail.problems as { field: string }[])[0].field, field).toBe(field);
@@ -201,18 +193,18 @@ describe('action plans', () => {
 	});
 
 	it('who reads a plan: its officials, uim, admin, analyst; anonymous 401, another district 403', async () => {
-		expect((await refusal(getPlan(store, null, '150101'))).status).toBe(401);
-		expect((await refusal(getPlan(store, users.sjl, '150101'))).status).toBe(403);
-		for (const who of [users.lima, users.uim, users.admin, users.analyst]) {
-			const plan = await getPlan(store, who, '150101');
+		expect((await refusal(getPlan(world.store, null, '150101'))).status).toBe(401);
+		expect((await refusal(getPlan(world.store, world.users.sjl, '150101'))).status).toBe(403);
+		for (const who of [world.users.lima, world.users.uim, world.users.admin, world.users.analyst]) {
+			const plan = await getPlan(world.store, who, '150101');
 			expect(plan.items.map((i) => i.action_id).sort(), who.email).toEqual([
 				'PA-150101-01',
 				'PA-150101-50'
 			]);
 		}
-		expect((await getPlan(store, users.sjl, '150132')).items.map((i) => i.action_id)).toEqual([
-			'PA-150132-50'
-		]);
+		expect(
+			(await getPlan(world.store, world.users.sjl, '150132')).items.map((i) => i.action_id)
+		).toEqual(['PA-150132-50']);
 	});
 
 	it('the body: the address names the action and the district', () => {
@@ -233,7 +225,7 @@ describe('action plans', () => {
 
 describe('the published files', () => {
 	it('actions.csv: each action at its current version, in place of the reference row', async () => {
-		const files = await viewFiles(store, 'in-progress', 'data');
+		const files = await viewFiles(world.store, 'in-progress', 'data');
 		const rows = parseCsv(files.find((f) => f.fileName === 'actions.csv')!.bytes);
 		const ref = referenceRows('actions.csv');
 		// PA-150101-01 replaced in place; PA-150101-50 and PA-150132-50 added
@@ -255,7 +247,7 @@ describe('the published files', () => {
 	});
 
 	it('the merged files load through the import pipeline without a problem', async () => {
-		await loadPublished(store, async (fresh, errors) => {
+		await loadPublished(world.store, async (fresh, errors) => {
 			expect(errors).toEqual([]);
 			const [row] = await fresh.query(
 				`SELECT status FROM actions WHERE action_id = 'PA-150101-50'`

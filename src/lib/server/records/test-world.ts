@@ -4,6 +4,7 @@
  * DuckDB loaded with the reference data for the import pipeline's checks.
  */
 import Papa from 'papaparse';
+import { afterAll, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importFiles } from '../../data/pipeline';
 import { createNodeEngine } from '../../engine/node';
@@ -51,6 +52,16 @@ export async function openRecordsWorld(): Promise<RecordsWorld> {
 			await store.close();
 		}
 	};
+}
+
+/** The world for a test file: opened before its tests, closed after them. */
+export function useRecordsWorld(): RecordsWorld {
+	const world = {} as RecordsWorld;
+	beforeAll(async () => {
+		Object.assign(world, await openRecordsWorld());
+	});
+	afterAll(() => world.close?.());
+	return world;
 }
 
 /** A CSV file's rows as records of text, by header. */

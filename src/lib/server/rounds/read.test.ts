@@ -2,11 +2,9 @@
  * What each viewer sees of the rounds (listRounds, getRound, assessmentRows):
  * the public, an official of one district, and staff.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, tempStore } from '../../../../tests/fixtures/server-store';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../auth/sessions';
-import type { Store } from '../db/store';
-import { status } from '../test-kit';
+import { status, usePeopleStore } from '../test-kit';
 import { answers, passes, tick } from './test-kit';
 import {
 	assessmentRows,
@@ -18,15 +16,7 @@ import {
 	validateRound
 } from './service';
 
-let store: Store;
-let close: () => Promise<void>;
-let people: Awaited<ReturnType<typeof addPeople>>;
-
-beforeAll(async () => {
-	({ store, close } = await tempStore());
-	people = await addPeople(store);
-});
-afterAll(() => close());
+const world = usePeopleStore();
 
 describe('what each viewer sees', () => {
 	// 150101/2021: published v1.  150102/2021: submitted v1, never published.
@@ -34,7 +24,7 @@ describe('what each viewer sees', () => {
 	// 150102/2017: published v1, then v2 returned.
 	async function submit(who: User, u: string, r: string, base: number | null, value: string) {
 		await submitVersion(
-			store,
+			world.store,
 			who,
 			u,
 			r,
@@ -45,35 +35,35 @@ describe('what each viewer sees', () => {
 	}
 	const publishedAt = new Map<string, string>();
 	async function publishNow(u: string, r: string) {
-		await validateRound(store, people.uim, u, r, [], tick());
+		await validateRound(world.store, world.people.uim, u, r, [], tick());
 		const at = tick();
-		await publish(store, people.admin, { ubigeo: u, round: r }, at);
+		await publish(world.store, world.people.admin, { ubigeo: u, round: r }, at);
 		publishedAt.set(`${u}/${r}`, at.toISOString());
 	}
 
 	beforeAll(async () => {
 		// 150102/2022 is published before 150101/2021, and gets its v2 after it
-		await submit(people.other, '150102', '2022', null, 'no_cumple');
+		await submit(world.people.other, '150102', '2022', null, 'no_cumple');
 		await publishNow('150102', '2022');
-		await submit(people.official, '150101', '2021', null, 'cumple');
+		await submit(world.people.official, '150101', '2021', null, 'cumple');
 		await publishNow('150101', '2021');
-		await submit(people.other, '150102', '2021', null, 'parcial');
-		await submit(people.other, '150102', '2022', 1, 'cumple');
-		await submit(people.official, '150101', '2017', null, 'no_sabe');
+		await submit(world.people.other, '150102', '2021', null, 'parcial');
+		await submit(world.people.other, '150102', '2022', 1, 'cumple');
+		await submit(world.people.official, '150101', '2017', null, 'no_sabe');
 		await returnRound(
-			store,
-			people.uim,
+			world.store,
+			world.people.uim,
 			'150101',
 			'2017',
 			[{ indicator_id: 'D2.01', text: '?' }],
 			tick()
 		);
-		await submit(people.other, '150102', '2017', null, 'parcial');
+		await submit(world.people.other, '150102', '2017', null, 'parcial');
 		await publishNow('150102', '2017');
-		await submit(people.other, '150102', '2017', 1, 'no_cumple');
+		await submit(world.people.other, '150102', '2017', 1, 'no_cumple');
 		await returnRound(
-			store,
-			people.uim,
+			world.store,
+			world.people.uim,
 			'150102',
 			'2017',
 			[{ indicator_id: 'D2.01', text: '?' }],
@@ -91,11 +81,11 @@ describe('what each viewer sees', () => {
 
 	it('lists published rounds only, as published, to anonymous visitors', async () => {
 		// newest publication first, whatever was sent since
-		const order = (await listRounds(store, null, {}))
+		const order = (await listRounds(world.store, null, {}))
 			.filter((r) => ['2017', '2021', '2022'].includes(r.round))
 			.map((r) => `${r.ubigeo}/${r.round}`);
 		expect(order).toEqual(['150102/2017', '150101/2021', '150102/2022']);
-		expect(keys(await listRounds(store, null, {}))).toEqual([
+		expect(keys(await listRounds(world.store, null, {}))).toEqual([
 			'150101/2021 published v1',
 			'150102/2017 published v1',
 			'150102/2022 published v1'
@@ -103,7 +93,7 @@ describe('what each viewer sees', () => {
 	});
 
 	it('lists an official its own districts and what is published of the others', async () => {
-		expect(keys(await listRounds(store, people.official, {}))).toEqual([
+		expect(keys(await listRounds(world.store, world.people.official, {}))).toEqual([
 			'150101/2017 returned v1',
 			'150101/2021 published v1',
 			'150102/2017 published v1',
@@ -120,28 +110,29 @@ describe('what each viewer sees', () => {
 			'150102/2022 submitted v2'
 		];
 		for (const who of ['admin', 'uim', 'analyst'] as const)
-			expect(keys(await listRounds(store, people[who], {})), who).toEqual(all);
+			expect(keys(await listRounds(world.store, world.people[who], {})), who).toEqual(all);
 	});
 
 	it('filters by district and by state as the viewer sees the state', async () => {
 		expect(
-			keys(await listRounds(store, people.uim, { ubigeo: '150102', state: 'submitted' }))
+			keys(
+				await listRounds(world.store, world.people.uim, { ubigeo: '150102', state: 'submitted' })
+			)
 		).toEqual(['150102/2021 submitted v1', '150102/2022 submitted v2']);
 		// the public's "published" is every round with a published version…
-		expect(keys(await listRounds(store, null, { ubigeo: '150102', state: 'published' }))).toEqual([
-			'150102/2017 published v1',
-			'150102/2022 published v1'
-		]);
+		expect(
+			keys(await listRounds(world.store, null, { ubigeo: '150102', state: 'published' }))
+		).toEqual(['150102/2017 published v1', '150102/2022 published v1']);
 		// …and no round is "submitted" or "returned" for the public
-		expect(keys(await listRounds(store, null, { state: 'submitted' }))).toEqual([]);
-		expect(keys(await listRounds(store, people.official, { state: 'returned' }))).toEqual([
-			'150101/2017 returned v1'
-		]);
-		expect(await status(listRounds(store, null, { state: 'draft' }))).toBe(400);
+		expect(keys(await listRounds(world.store, null, { state: 'submitted' }))).toEqual([]);
+		expect(
+			keys(await listRounds(world.store, world.people.official, { state: 'returned' }))
+		).toEqual(['150101/2017 returned v1']);
+		expect(await status(listRounds(world.store, null, { state: 'draft' }))).toBe(400);
 	});
 
 	it('gives the public the published version of a round with newer work, and 404 for one never published', async () => {
-		const pub = await getRound(store, null, '150102', '2022');
+		const pub = await getRound(world.store, null, '150102', '2022');
 		expect(pub).toMatchObject({
 			state: 'published',
 			latest_version: 1,
@@ -152,24 +143,24 @@ describe('what each viewer sees', () => {
 		expect(pub.history.map((e) => e.action)).toEqual(['published']);
 		// its time is the publication's, not that of the version sent since
 		expect(pub.updated_at).toBe(publishedAt.get('150102/2022'));
-		const listed = (await listRounds(store, null, { ubigeo: '150102' })).find(
+		const listed = (await listRounds(world.store, null, { ubigeo: '150102' })).find(
 			(r) => r.round === '2022'
 		);
 		expect(listed?.updated_at).toBe(publishedAt.get('150102/2022'));
-		const inside = await getRound(store, people.analyst, '150102', '2022');
+		const inside = await getRound(world.store, world.people.analyst, '150102', '2022');
 		expect(inside.updated_at > publishedAt.get('150102/2022')!).toBe(true);
 		expect(inside).toMatchObject({
 			state: 'submitted',
 			version: 2,
 			answers: [{ indicator_id: 'D2.01', answer: 'cumple' }]
 		});
-		expect(await status(getRound(store, null, '150102', '2021'))).toBe(404);
-		expect(await status(getRound(store, null, '150101', '1999'))).toBe(404);
+		expect(await status(getRound(world.store, null, '150102', '2021'))).toBe(404);
+		expect(await status(getRound(world.store, null, '150101', '1999'))).toBe(404);
 	});
 
 	it("hides another district's work from an official: its published version, or 404", async () => {
-		expect(await status(getRound(store, people.official, '150102', '2021'))).toBe(404);
-		const other = await getRound(store, people.official, '150102', '2022');
+		expect(await status(getRound(world.store, world.people.official, '150102', '2021'))).toBe(404);
+		const other = await getRound(world.store, world.people.official, '150102', '2022');
 		expect([other.version, other.state, other.submitted_by, other.comments]).toEqual([
 			1,
 			'published',
@@ -177,13 +168,13 @@ describe('what each viewer sees', () => {
 			[]
 		]);
 		// its own district, returned and never published: all of it
-		const own = await getRound(store, people.official, '150101', '2017');
+		const own = await getRound(world.store, world.people.official, '150101', '2017');
 		expect(own.comments.map((c) => c.text)).toEqual(['?']);
 	});
 
 	it('gives assessments.csv the published versions, or the work in progress', async () => {
 		const rows = async (which: 'published' | 'in-progress') =>
-			(await assessmentRows(store, which))
+			(await assessmentRows(world.store, which))
 				.filter((r) => r.indicator_id === 'D2.01')
 				.map((r) => `${r.ubigeo}/${r.round} ${r.answer}`);
 		expect(await rows('published')).toEqual([
@@ -201,7 +192,7 @@ describe('what each viewer sees', () => {
 	});
 
 	it("writes answers with the time of their version, in the contract's format", async () => {
-		const [row] = (await assessmentRows(store, 'published')).filter(
+		const [row] = (await assessmentRows(world.store, 'published')).filter(
 			(r) => r.ubigeo === '150101' && r.round === '2021'
 		);
 		expect(row.updated_at).toMatch(/^2025-01-01T\d\d:\d\d:00Z$/);

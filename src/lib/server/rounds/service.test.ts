@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, tempStore } from '../../../../tests/fixtures/server-store';
-import type { Store } from '../db/store';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../http/errors';
-import { rowCount, status } from '../test-kit';
+import { rowCount, status, usePeopleStore } from '../test-kit';
 import { answers, passes, tick } from './test-kit';
 import {
 	auditLog,
@@ -16,17 +14,9 @@ import {
 	type SubmissionCheck
 } from './service';
 
-let store: Store;
-let close: () => Promise<void>;
-let people: Awaited<ReturnType<typeof addPeople>>;
+const world = usePeopleStore();
 
-const count = (table: string) => rowCount(store, table);
-
-beforeAll(async () => {
-	({ store, close } = await tempStore());
-	people = await addPeople(store);
-});
-afterAll(() => close());
+const count = (table: string) => rowCount(world.store, table);
 
 describe('a round from submission to publication', () => {
 	const U = '150101';
@@ -39,8 +29,8 @@ describe('a round from submission to publication', () => {
 		const v1 = answers({ 'D1.01': 'cumple', 'D1.02': 'parcial' }, 'Ordenanza');
 		expect(
 			await submitVersion(
-				store,
-				people.official,
+				world.store,
+				world.people.official,
 				U,
 				R,
 				{ base_version: null, answers: v1 },
@@ -48,7 +38,7 @@ describe('a round from submission to publication', () => {
 				t
 			)
 		).toEqual({ version: 1 });
-		const round = await getRound(store, people.official, U, R);
+		const round = await getRound(world.store, world.people.official, U, R);
 		expect(round).toMatchObject({
 			ubigeo: U,
 			round: R,
@@ -68,8 +58,8 @@ describe('a round from submission to publication', () => {
 	it('refuses a second first submission (base null when version 1 exists) with 409, storing nothing', async () => {
 		const before = [await count('round_versions'), await count('round_answers')];
 		const e = await submitVersion(
-			store,
-			people.official,
+			world.store,
+			world.people.official,
 			U,
 			R,
 			{ base_version: null, answers: answers({ 'D1.01': 'no_cumple' }) },
@@ -84,8 +74,8 @@ describe('a round from submission to publication', () => {
 
 	it('refuses base_version 1 for a round with no version yet (409)', async () => {
 		const e = await submitVersion(
-			store,
-			people.official,
+			world.store,
+			world.people.official,
 			U,
 			'2026',
 			{ base_version: 1, answers: answers({ 'D1.01': 'cumple' }) },
@@ -99,22 +89,29 @@ describe('a round from submission to publication', () => {
 	it('lets a UIM assistant return it with a comment on an answered indicator', async () => {
 		expect(
 			await status(
-				returnRound(store, people.uim, U, R, [{ indicator_id: 'D9.99', text: '¿?' }], tick())
+				returnRound(
+					world.store,
+					world.people.uim,
+					U,
+					R,
+					[{ indicator_id: 'D9.99', text: '¿?' }],
+					tick()
+				)
 			)
 		).toBe(400);
-		expect(await status(returnRound(store, people.uim, U, R, [], tick()))).toBe(400);
+		expect(await status(returnRound(world.store, world.people.uim, U, R, [], tick()))).toBe(400);
 		const t = tick();
 		times.push(t);
 		const summary = await returnRound(
-			store,
-			people.uim,
+			world.store,
+			world.people.uim,
 			U,
 			R,
 			[{ indicator_id: 'D1.02', text: 'Falta la resolución de alcaldía.' }],
 			t
 		);
 		expect(summary).toMatchObject({ state: 'returned', latest_version: 1 });
-		const round = await getRound(store, people.official, U, R);
+		const round = await getRound(world.store, world.people.official, U, R);
 		expect(round.state).toBe('returned');
 		expect(round.comments).toEqual([
 			{
@@ -126,7 +123,7 @@ describe('a round from submission to publication', () => {
 			}
 		]);
 		// a returned round is not validated or returned again
-		expect(await status(validateRound(store, people.uim, U, R, [], tick()))).toBe(409);
+		expect(await status(validateRound(world.store, world.people.uim, U, R, [], tick()))).toBe(409);
 	});
 
 	it('takes version 2 from base 1; a stale base 1 afterwards gets 409 naming version 2', async () => {
@@ -137,11 +134,19 @@ describe('a round from submission to publication', () => {
 			'Resolución'
 		);
 		expect(
-			await submitVersion(store, people.official, U, R, { base_version: 1, answers: v2 }, passes, t)
+			await submitVersion(
+				world.store,
+				world.people.official,
+				U,
+				R,
+				{ base_version: 1, answers: v2 },
+				passes,
+				t
+			)
 		).toEqual({ version: 2 });
 		const e = await submitVersion(
-			store,
-			people.official,
+			world.store,
+			world.people.official,
 			U,
 			R,
 			{ base_version: 1, answers: v2 },
@@ -150,12 +155,12 @@ describe('a round from submission to publication', () => {
 		).catch((e) => e);
 		expect([e.status, e.detail]).toEqual([409, { current_version: 2, state: 'submitted' }]);
 		expect(e.message).toMatch(/versión 2/);
-		const round = await getRound(store, people.uim, U, R);
+		const round = await getRound(world.store, world.people.uim, U, R);
 		expect(round).toMatchObject({ state: 'submitted', latest_version: 2, version: 2, answers: v2 });
 	});
 
 	it('keeps version 1 as it was: versions are immutable', async () => {
-		const v1 = await store.query(
+		const v1 = await world.store.query(
 			`SELECT indicator_id, answer, evidence FROM round_answers
 			 WHERE ubigeo = $1 AND round = $2 AND version = 1 ORDER BY indicator_id`,
 			[U, R]
@@ -164,7 +169,7 @@ describe('a round from submission to publication', () => {
 			{ indicator_id: 'D1.01', answer: 'cumple', evidence: 'Ordenanza D1.01' },
 			{ indicator_id: 'D1.02', answer: 'parcial', evidence: 'Ordenanza D1.02' }
 		]);
-		const versions = await store.query(
+		const versions = await world.store.query(
 			'SELECT version, submitted_at FROM round_versions WHERE ubigeo = $1 AND round = $2 ORDER BY version',
 			[U, R]
 		);
@@ -180,17 +185,17 @@ describe('a round from submission to publication', () => {
 		const tv = tick();
 		const tp = tick();
 		times.push(tv, tp);
-		expect(await validateRound(store, people.uim, U, R, [], tv)).toMatchObject({
+		expect(await validateRound(world.store, world.people.uim, U, R, [], tv)).toMatchObject({
 			state: 'validated'
 		});
-		const before = await publicationVersion(store);
-		const result = await publish(store, people.admin, { ubigeo: U, round: R }, tp);
+		const before = await publicationVersion(world.store);
+		const result = await publish(world.store, world.people.admin, { ubigeo: U, round: R }, tp);
 		expect(result).toEqual({
 			publication: before + 1,
 			rounds: [{ ubigeo: U, round: R, version: 2 }]
 		});
-		expect(await publicationVersion(store)).toBe(before + 1);
-		const round = await getRound(store, people.analyst, U, R);
+		expect(await publicationVersion(world.store)).toBe(before + 1);
+		const round = await getRound(world.store, world.people.analyst, U, R);
 		expect(round).toMatchObject({ state: 'published', latest_version: 2, published_version: 2 });
 		expect(round.history).toEqual([
 			{ version: 1, action: 'submitted', at: times[0].toISOString(), by: 'lima@test.pe' },
@@ -200,14 +205,16 @@ describe('a round from submission to publication', () => {
 			{ version: 2, action: 'published', at: times[4].toISOString(), by: 'admin@test.pe' }
 		]);
 		// published once: not again
-		expect(await status(publish(store, people.admin, { ubigeo: U, round: R }, tick()))).toBe(409);
-		expect(await status(publish(store, people.admin, { ubigeo: U, round: '2019' }, tick()))).toBe(
-			404
-		);
+		expect(
+			await status(publish(world.store, world.people.admin, { ubigeo: U, round: R }, tick()))
+		).toBe(409);
+		expect(
+			await status(publish(world.store, world.people.admin, { ubigeo: U, round: '2019' }, tick()))
+		).toBe(404);
 	});
 
 	it('shows the public the published version, its publication only, and no names', async () => {
-		const round = await getRound(store, null, U, R);
+		const round = await getRound(world.store, null, U, R);
 		expect(round).toMatchObject({
 			version: 2,
 			state: 'published',
@@ -225,38 +232,45 @@ describe('who may act', () => {
 
 	it('lets only an official of the district submit (401 anonymous, 403 anyone else), storing nothing', async () => {
 		const before = await count('round_versions');
-		expect(await status(submitVersion(store, null, '150101', '2020', sub, passes, tick()))).toBe(
-			401
-		);
+		expect(
+			await status(submitVersion(world.store, null, '150101', '2020', sub, passes, tick()))
+		).toBe(401);
 		for (const who of ['admin', 'uim', 'analyst', 'other'] as const)
 			expect(
-				await status(submitVersion(store, people[who], '150101', '2020', sub, passes, tick())),
+				await status(
+					submitVersion(world.store, world.people[who], '150101', '2020', sub, passes, tick())
+				),
 				who
 			).toBe(403);
 		expect(await count('round_versions')).toBe(before);
 	});
 
 	it('lets only the UIM return or validate, only an admin publish', async () => {
-		await submitVersion(store, people.official, '150101', '2020', sub, passes, tick());
+		await submitVersion(world.store, world.people.official, '150101', '2020', sub, passes, tick());
 		const c = [{ indicator_id: 'D1.01', text: 'x' }];
 		for (const who of ['admin', 'official', 'analyst', 'other'] as const) {
-			expect(await status(returnRound(store, people[who], '150101', '2020', c, tick())), who).toBe(
-				403
-			);
 			expect(
-				await status(validateRound(store, people[who], '150101', '2020', [], tick())),
+				await status(returnRound(world.store, world.people[who], '150101', '2020', c, tick())),
+				who
+			).toBe(403);
+			expect(
+				await status(validateRound(world.store, world.people[who], '150101', '2020', [], tick())),
 				who
 			).toBe(403);
 		}
-		expect(await status(validateRound(store, null, '150101', '2020', [], tick()))).toBe(401);
-		await validateRound(store, people.uim, '150101', '2020', [], tick());
+		expect(await status(validateRound(world.store, null, '150101', '2020', [], tick()))).toBe(401);
+		await validateRound(world.store, world.people.uim, '150101', '2020', [], tick());
 		for (const who of ['uim', 'official', 'analyst'] as const)
 			expect(
-				await status(publish(store, people[who], { ubigeo: '150101', round: '2020' }, tick())),
+				await status(
+					publish(world.store, world.people[who], { ubigeo: '150101', round: '2020' }, tick())
+				),
 				who
 			).toBe(403);
-		expect(await status(publish(store, null, 'all-validated', tick()))).toBe(401);
-		expect((await getRound(store, people.uim, '150101', '2020')).state).toBe('validated');
+		expect(await status(publish(world.store, null, 'all-validated', tick()))).toBe(401);
+		expect((await getRound(world.store, world.people.uim, '150101', '2020')).state).toBe(
+			'validated'
+		);
 	});
 
 	it('stores nothing when the check refuses the answers', async () => {
@@ -267,8 +281,8 @@ describe('who may act', () => {
 			throw new ApiError('invalid_submission', 'D1.01: «quizás» no es una respuesta.');
 		};
 		const e = await submitVersion(
-			store,
-			people.official,
+			world.store,
+			world.people.official,
 			'150101',
 			'2019',
 			{ base_version: null, answers: answers({ 'D1.01': 'quizás' }) },
@@ -289,8 +303,8 @@ describe('who may act', () => {
 		const twice = [...answers({ 'D1.01': 'cumple' }), ...answers({ 'D1.01': 'parcial' })];
 		await expect(
 			submitVersion(
-				store,
-				people.official,
+				world.store,
+				world.people.official,
 				'150101',
 				'2018',
 				{ base_version: null, answers: twice },
@@ -307,16 +321,16 @@ describe('who may act', () => {
 describe('publishing every validated round at once', () => {
 	it('publishes them all in one publication, and says when there is none', async () => {
 		// any round validated earlier in this file is published here too
-		const validated = (await listRounds(store, people.uim, { state: 'validated' })).map(
+		const validated = (await listRounds(world.store, world.people.uim, { state: 'validated' })).map(
 			(r) => `${r.ubigeo}/${r.round}`
 		);
 		for (const [u, r] of [
 			['150101', '2016'],
 			['150102', '2016']
 		]) {
-			const who = u === '150101' ? people.official : people.other;
+			const who = u === '150101' ? world.people.official : world.people.other;
 			await submitVersion(
-				store,
+				world.store,
 				who,
 				u,
 				r,
@@ -324,42 +338,46 @@ describe('publishing every validated round at once', () => {
 				passes,
 				tick()
 			);
-			await validateRound(store, people.uim, u, r, [], tick());
+			await validateRound(world.store, world.people.uim, u, r, [], tick());
 		}
 		await submitVersion(
-			store,
-			people.official,
+			world.store,
+			world.people.official,
 			'150101',
 			'2015',
 			{ base_version: null, answers: answers({ 'D3.01': 'parcial' }) },
 			passes,
 			tick()
 		);
-		const before = await publicationVersion(store);
-		const result = await publish(store, people.admin, 'all-validated', tick());
+		const before = await publicationVersion(world.store);
+		const result = await publish(world.store, world.people.admin, 'all-validated', tick());
 		expect(result.publication).toBe(before + 1);
 		expect(result.rounds.map((r) => `${r.ubigeo}/${r.round}`).sort()).toEqual(
 			[...validated, '150101/2016', '150102/2016'].sort()
 		);
-		const events = await store.query(
+		const events = await world.store.query(
 			"SELECT DISTINCT publication_id::int AS p FROM round_events WHERE action = 'published' AND round = '2016'"
 		);
 		expect(events).toEqual([{ p: before + 1 }]);
 		// the submitted one waits
-		expect((await getRound(store, people.uim, '150101', '2015')).state).toBe('submitted');
-		expect(await status(publish(store, people.admin, 'all-validated', tick()))).toBe(409);
+		expect((await getRound(world.store, world.people.uim, '150101', '2015')).state).toBe(
+			'submitted'
+		);
+		expect(await status(publish(world.store, world.people.admin, 'all-validated', tick()))).toBe(
+			409
+		);
 	});
 });
 
 describe('the audit log', () => {
 	it('is for admins only', async () => {
-		expect(await status(auditLog(store, null))).toBe(401);
+		expect(await status(auditLog(world.store, null))).toBe(401);
 		for (const who of ['uim', 'official', 'analyst'] as const)
-			expect(await status(auditLog(store, people[who])), who).toBe(403);
+			expect(await status(auditLog(world.store, world.people[who])), who).toBe(403);
 	});
 
 	it('says who did what to which round, newest first', async () => {
-		const log = await auditLog(store, people.admin);
+		const log = await auditLog(world.store, world.people.admin);
 		const first = log.filter((e) => e.target.includes('150101/2025')).reverse();
 		expect(first.map((e) => [e.actor, e.action, e.target, e.detail])).toEqual([
 			['lima@test.pe', 'submitted', '150101/2025', 'version 1'],

@@ -20,6 +20,10 @@ export const jsonObject = (properties: Schema, description: string) =>
 	jsonBody({ type: 'object', properties }, description);
 /** A JSON array of one schema (`{ type: 'array', items }`). */
 export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
+/** A schema that is another one with more properties (`allOf`). */
+export const extend = (base: string, properties: Schema): Schema => ({
+	allOf: [ref(base), { type: 'object', properties }]
+});
 export const errorRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
 export const ubigeo = {

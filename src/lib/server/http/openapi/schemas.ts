@@ -1,7 +1,7 @@
 /** The schemas the operations refer to (`#/components/schemas/…`). */
 import { MAX_BODY_BYTES } from '../respond';
 import { ERROR_STATUS } from '../errors';
-import { nullable, ref } from './parts';
+import { extend, nullable, ref } from './parts';
 
 export const SCHEMAS = {
 	Error: {
@@ -93,45 +93,37 @@ export const SCHEMAS = {
 			updated_at: { type: 'string', format: 'date-time' }
 		}
 	},
-	RoundDetail: {
-		allOf: [
-			ref('RoundSummary'),
-			{
+	RoundDetail: extend('RoundSummary', {
+		version: { type: 'integer', description: 'the version shown' },
+		submitted_at: { type: 'string', format: 'date-time' },
+		submitted_by: nullable('string'),
+		answers: { type: 'array', items: ref('Answer') },
+		comments: {
+			type: 'array',
+			items: {
 				type: 'object',
 				properties: {
-					version: { type: 'integer', description: 'the version shown' },
-					submitted_at: { type: 'string', format: 'date-time' },
-					submitted_by: nullable('string'),
-					answers: { type: 'array', items: ref('Answer') },
-					comments: {
-						type: 'array',
-						items: {
-							type: 'object',
-							properties: {
-								version: { type: 'integer' },
-								indicator_id: { type: 'string' },
-								text: { type: 'string' },
-								at: { type: 'string', format: 'date-time' },
-								by: nullable('string')
-							}
-						}
-					},
-					history: {
-						type: 'array',
-						items: {
-							type: 'object',
-							properties: {
-								version: { type: 'integer' },
-								action: ref('RoundState'),
-								at: { type: 'string', format: 'date-time' },
-								by: nullable('string')
-							}
-						}
-					}
+					version: { type: 'integer' },
+					indicator_id: { type: 'string' },
+					text: { type: 'string' },
+					at: { type: 'string', format: 'date-time' },
+					by: nullable('string')
 				}
 			}
-		]
-	},
+		},
+		history: {
+			type: 'array',
+			items: {
+				type: 'object',
+				properties: {
+					version: { type: 'integer' },
+					action: ref('RoundState'),
+					at: { type: 'string', format: 'date-time' },
+					by: nullable('string')
+				}
+			}
+		}
+	}),
 	Publication: {
 		type: 'object',
 		properties: {
@@ -162,30 +154,16 @@ export const SCHEMAS = {
 			completed_on: nullable('string', { format: 'date' })
 		}
 	},
-	StoredPlanItem: {
-		allOf: [
-			ref('PlanItemInput'),
-			{
-				type: 'object',
-				properties: {
-					action_id: { type: 'string' },
-					ubigeo: { type: 'string' },
-					version: { type: 'integer' },
-					saved_at: { type: 'string', format: 'date-time' },
-					saved_by: nullable('string')
-				}
-			}
-		]
-	},
-	PlanItemDetail: {
-		allOf: [
-			ref('StoredPlanItem'),
-			{
-				type: 'object',
-				properties: { history: { type: 'array', items: ref('StoredPlanItem') } }
-			}
-		]
-	},
+	StoredPlanItem: extend('PlanItemInput', {
+		action_id: { type: 'string' },
+		ubigeo: { type: 'string' },
+		version: { type: 'integer' },
+		saved_at: { type: 'string', format: 'date-time' },
+		saved_by: nullable('string')
+	}),
+	PlanItemDetail: extend('StoredPlanItem', {
+		history: { type: 'array', items: ref('StoredPlanItem') }
+	}),
 	Activity: {
 		type: 'object',
 		required: ['activity_id', 'date', 'ubigeo', 'type', 'audience', 'topic', 'modality'],
@@ -204,16 +182,8 @@ export const SCHEMAS = {
 			partner: nullable('string')
 		}
 	},
-	StoredActivity: {
-		allOf: [
-			ref('Activity'),
-			{
-				type: 'object',
-				properties: {
-					logged_at: { type: 'string', format: 'date-time' },
-					logged_by: nullable('string')
-				}
-			}
-		]
-	}
+	StoredActivity: extend('Activity', {
+		logged_at: { type: 'string', format: 'date-time' },
+		logged_by: nullable('string')
+	})
 };
