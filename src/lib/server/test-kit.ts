@@ -4,6 +4,10 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { addPeople, tempStore } from '../../../tests/fixtures/server-store';
+import { importFiles } from '../data/pipeline';
+import { createNodeEngine } from '../engine/node';
+import type { Engine } from '../engine/types';
+import { readDemoFiles } from './demo-files';
 import type { Store } from './db/store';
 import { ApiError } from './http/errors';
 
@@ -42,5 +46,25 @@ export function usePeopleStore(): PeopleStore {
 		Object.assign(world, { store, close, people: await addPeople(store) });
 	});
 	afterAll(() => world.close?.());
+	return world;
+}
+
+/** How the tests load files into an engine: replacing, nothing overdue, in Spanish. */
+export const TEST_IMPORT = { mode: 'replace', today: '9999-12-31', locale: 'es' } as const;
+
+/** A Node DuckDB with the reference data of data/ loaded: what the server checks against. */
+export async function openReferenceEngine(): Promise<Engine> {
+	const engine = await createNodeEngine();
+	await importFiles(engine, readDemoFiles('data'), TEST_IMPORT);
+	return engine;
+}
+
+/** The reference engine for a test file: opened before its tests, closed after them. */
+export function useReferenceEngine(timeoutMs?: number): { engine: Engine } {
+	const world = {} as { engine: Engine };
+	beforeAll(async () => {
+		world.engine = await openReferenceEngine();
+	}, timeoutMs);
+	afterAll(() => world.engine?.close());
 	return world;
 }

@@ -167,7 +167,7 @@ describe('the published files', () => {
 			);
 			expect(row.partner).toBe('OIM');
 		});
-	});
+	}, 60_000);
 });
 
 describe('the stamp of the server records', () => {

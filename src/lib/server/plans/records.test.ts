@@ -254,5 +254,5 @@ describe('the published files', () => {
 			);
 			expect(row.status).toBe('en_curso');
 		});
-	});
+	}, 60_000);
 });

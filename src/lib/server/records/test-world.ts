@@ -12,10 +12,8 @@ import type { Engine } from '../../engine/types';
 import type { Role, User } from '../auth/sessions';
 import { migrate } from '../db/migrate';
 import { openEmbedded, type Store } from '../db/store';
-import { readDemoFiles } from '../demo-files';
 import { viewFiles } from '../published';
-
-const IMPORT_OPTIONS = { mode: 'replace', today: '9999-12-31', locale: 'es' } as const;
+import { openReferenceEngine, TEST_IMPORT } from '../test-kit';
 
 export type RecordsWorld = {
 	store: Store;
@@ -41,8 +39,7 @@ export async function openRecordsWorld(): Promise<RecordsWorld> {
 	await addUser('lima', 'official', ['150101']);
 	await addUser('sjl', 'official', ['150132']);
 	await addUser('analyst', 'analyst');
-	const engine = await createNodeEngine();
-	await importFiles(engine, readDemoFiles('data'), IMPORT_OPTIONS);
+	const engine = await openReferenceEngine();
 	return {
 		store,
 		engine,
@@ -88,7 +85,7 @@ export async function loadPublished<T>(
 		const result = await importFiles(
 			fresh,
 			await viewFiles(store, 'published', 'data'),
-			IMPORT_OPTIONS
+			TEST_IMPORT
 		);
 		const errors = result.reports
 			.filter((r) => r.dataset === 'actions' || r.dataset === 'activities')

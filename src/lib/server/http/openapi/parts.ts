@@ -3,7 +3,12 @@
  * JSON bodies, the path parameters and the error sets that many operations share.
  */
 
+import { DATASET_NAMES } from '../../../data/tables';
+
 type Schema = Record<string, unknown>;
+
+/** The open-data datasets served as /api/published/{dataset}.csv, in load order. */
+export const DATASETS = DATASET_NAMES;
 
 export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 export const nullable = (type: string, extra: Schema = {}): Schema => ({
@@ -64,13 +69,3 @@ export const csv = (description: string) => ({
 	headers: { ETag: { schema: { type: 'string' } } },
 	content: { 'text/csv': { schema: { type: 'string' } } }
 });
-
-/** The open-data datasets served as /api/published/{dataset}.csv. */
-export const DATASETS = [
-	'districts',
-	'framework',
-	'assessments',
-	'statistics',
-	'activities',
-	'actions'
-];
