@@ -5,14 +5,14 @@
  * src/routes/api has no path here, or a path here has no route, or their
  * methods differ.
  *
- * One file per resource under ./openapi/ (sessions, rounds, publications, action
- * plans, activities, the view, users); the schemas and error responses they
- * refer to are in ./openapi/schemas.ts and ./openapi/error-responses.ts.
+ * One file per resource under ./openapi/ (sessions, rounds, publications, the
+ * server's records: action plans and activities, the view, users); the
+ * schemas and error responses they refer to are in ./openapi/schemas.ts and
+ * ./openapi/error-responses.ts.
  */
 import { MAX_BODY_BYTES } from './respond';
-import { ACTIVITY_PATHS } from './openapi/activity-paths';
 import { ERROR_RESPONSES } from './openapi/error-responses';
-import { PLAN_PATHS } from './openapi/plan-paths';
+import { RECORD_PATHS } from './openapi/record-paths';
 import { PUBLICATION_PATHS } from './openapi/publication-paths';
 import { ROUND_PATHS } from './openapi/round-paths';
 import { SCHEMAS } from './openapi/schemas';
@@ -45,8 +45,7 @@ export const OPENAPI = {
 		...SESSION_PATHS,
 		...ROUND_PATHS,
 		...PUBLICATION_PATHS,
-		...PLAN_PATHS,
-		...ACTIVITY_PATHS,
+		...RECORD_PATHS,
 		...VIEW_PATHS,
 		...USER_PATHS
 	},

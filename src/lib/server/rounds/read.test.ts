@@ -41,6 +41,17 @@ describe('what each viewer sees', () => {
 		publishedAt.set(`${u}/${r}`, at.toISOString());
 	}
 
+	/** The UIM returns a round with one comment on D2.01. */
+	const sendBack = (u: string, r: string) =>
+		returnRound(
+			world.store,
+			world.people.uim,
+			u,
+			r,
+			[{ indicator_id: 'D2.01', text: '?' }],
+			tick()
+		);
+
 	beforeAll(async () => {
 		// 150102/2022 is published before 150101/2021, and gets its v2 after it
 		await submit(world.people.other, '150102', '2022', null, 'no_cumple');
@@ -50,25 +61,11 @@ describe('what each viewer sees', () => {
 		await submit(world.people.other, '150102', '2021', null, 'parcial');
 		await submit(world.people.other, '150102', '2022', 1, 'cumple');
 		await submit(world.people.official, '150101', '2017', null, 'no_sabe');
-		await returnRound(
-			world.store,
-			world.people.uim,
-			'150101',
-			'2017',
-			[{ indicator_id: 'D2.01', text: '?' }],
-			tick()
-		);
+		await sendBack('150101', '2017');
 		await submit(world.people.other, '150102', '2017', null, 'parcial');
 		await publishNow('150102', '2017');
 		await submit(world.people.other, '150102', '2017', 1, 'no_cumple');
-		await returnRound(
-			world.store,
-			world.people.uim,
-			'150102',
-			'2017',
-			[{ indicator_id: 'D2.01', text: '?' }],
-			tick()
-		);
+		await sendBack('150102', '2017');
 	});
 
 	const keys = (

@@ -1,16 +1,20 @@
-/** A district's action plan and the saving of one action. */
+/**
+ * The server's records: a district's action plan and the saving of one
+ * action, and the activities the UIM logs.
+ */
 import {
-	WRITE_ERRORS,
 	SIGNED_IN_ERRORS,
+	WRITE_ERRORS,
 	arrayOf,
 	errorRef,
 	jsonBody,
 	jsonObject,
 	ref,
-	ubigeo
+	ubigeo,
+	ubigeoQuery
 } from './parts';
 
-export const PLAN_PATHS = {
+export const RECORD_PATHS = {
 	'/api/action-plans/{ubigeo}': {
 		get: {
 			summary: 'A district’s action plan',
@@ -49,6 +53,28 @@ export const PLAN_PATHS = {
 			responses: {
 				'200': jsonBody(ref('StoredPlanItem'), 'Unchanged.'),
 				'201': jsonBody(ref('StoredPlanItem'), 'A new version.'),
+				...WRITE_ERRORS,
+				'409': errorRef('Conflict')
+			}
+		}
+	},
+	'/api/activities': {
+		get: {
+			summary: 'Activities logged on the server (uim, admin, analyst)',
+			parameters: [ubigeoQuery],
+			responses: {
+				'200': jsonObject({ activities: arrayOf(ref('StoredActivity')) }, 'Newest first.'),
+				...SIGNED_IN_ERRORS
+			}
+		},
+		post: {
+			summary: 'Log an activity (uim)',
+			description:
+				'The columns of activities.csv with the id the device made: 201 when stored, 200 with the stored one when the same activity was sent before.',
+			requestBody: { required: true, ...jsonBody(ref('Activity'), 'The activity.') },
+			responses: {
+				'200': jsonBody(ref('StoredActivity'), 'Sent before.'),
+				'201': jsonBody(ref('StoredActivity'), 'Stored.'),
 				...WRITE_ERRORS,
 				'409': errorRef('Conflict')
 			}
