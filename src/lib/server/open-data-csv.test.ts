@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../engine/node';
-import type { Engine } from '../engine/types';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../data/import';
+import { createNodeEngine } from '../engine/node';
 import { readDemoFiles } from './demo-files';
 import { openDataCsv } from './open-data-csv';
+import { TEST_IMPORT, useReferenceEngine } from './test-kit';
 
 // The published CSVs of the API are the open-data downloads: counts of 1 to 4 people suppressed.
-let engine: Engine;
-
-beforeAll(async () => {
-	engine = await createNodeEngine();
-	await importFiles(engine, readDemoFiles('data'), {
-		mode: 'replace',
-		today: '9999-12-31',
-		locale: 'es'
-	});
-}, 120_000);
-
-afterAll(() => engine?.close());
+const reference = useReferenceEngine(120_000);
 
 describe('openDataCsv', () => {
 	it('writes activities as the download does: 1 migrant and 2 men become <5, 0 stays', async () => {
-		const lines = (await openDataCsv(engine, 'activities'))!.split('\n');
+		const lines = (await openDataCsv(reference.engine, 'activities'))!.split('\n');
 		expect(lines[0]).toBe(
 			'activity_id,date,ubigeo,type,audience,topic,modality,participants_total,participants_women,participants_men,participants_migrants,partner'
 		);
@@ -35,7 +24,7 @@ describe('openDataCsv', () => {
 	});
 
 	it('writes every district, one line each, ending with a newline', async () => {
-		const csv = (await openDataCsv(engine, 'districts'))!;
+		const csv = (await openDataCsv(reference.engine, 'districts'))!;
 		expect(csv.endsWith('\n')).toBe(true);
 		// 50 districts and the header
 		expect(csv.trimEnd().split('\n')).toHaveLength(51);
@@ -43,8 +32,8 @@ describe('openDataCsv', () => {
 	});
 
 	it('knows only the datasets of the open data', async () => {
-		expect(await openDataCsv(engine, 'domain_scores')).toBeNull();
-		expect(await openDataCsv(engine, 'nothing')).toBeNull();
+		expect(await openDataCsv(reference.engine, 'domain_scores')).toBeNull();
+		expect(await openDataCsv(reference.engine, 'nothing')).toBeNull();
 	});
 
 	it('writes the header of a dataset with no row (a database with nothing published yet)', async () => {
@@ -53,7 +42,7 @@ describe('openDataCsv', () => {
 			const files = readDemoFiles('data').filter((f) =>
 				['districts.csv', 'framework.csv'].includes(f.fileName)
 			);
-			await importFiles(empty, files, { mode: 'replace', today: '9999-12-31', locale: 'es' });
+			await importFiles(empty, files, TEST_IMPORT);
 			// the columns of assessments.csv in the data contract (DESIGN.md §5)
 			expect(await openDataCsv(empty, 'assessments')).toBe(
 				'ubigeo,round,indicator_id,answer,evidence,source_url,updated_at\n'

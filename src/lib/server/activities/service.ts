@@ -1,6 +1,8 @@
 import type { Queryable, Store } from '../db/store';
 import type { User } from '../auth/sessions';
 import { ApiError } from '../http/errors';
+import { writeAudit } from '../audit';
+import { iso } from '../db/timestamps';
 import { mustLogActivities, mustReadActivities } from './access';
 
 /** One activity with the columns of activities.csv (docs/data-contract.md). */
@@ -51,7 +53,6 @@ export type ActivityCheck = (
 	activity: Record<string, unknown>
 ) => Promise<{ activity: Activity; publishedIn: string | null }>;
 
-const iso = (d: unknown) => new Date(d as string).toISOString();
 const intOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 const SELECT = `SELECT a.activity_id, a.date::text AS date, a.ubigeo, a.type, a.audience, a.topic,
@@ -149,9 +150,13 @@ export async function logActivity(
 		);
 		// another request stored it a moment ago (PostgreSQL, two sends at once)
 		if (inserted.length === 0) return (await repeat())!;
-		await tx.query(
-			'INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)',
-			[now, user.id, 'activity_logged', id, `ubigeo ${activity.ubigeo}, ${activity.date}`]
+		await writeAudit(
+			tx,
+			user,
+			'activity_logged',
+			id,
+			`ubigeo ${activity.ubigeo}, ${activity.date}`,
+			now
 		);
 		return {
 			created: true,

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, tempStore, TEST_PASSWORD } from '../../../../tests/fixtures/server-store';
-import type { Store } from '../db/store';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../../../../tests/fixtures/server-store';
 import { ApiError } from '../http/errors';
+import { usePeopleStore } from '../test-kit';
 import { findUser, signIn } from './accounts';
 import { createAccount, listAccounts, setPassword } from './user-admin';
 import { sessionUser, type User } from './sessions';
@@ -11,15 +11,7 @@ const T0 = new Date('2025-03-01T12:00:00Z');
 /** Three districts stand for the reference data here. */
 const known = async (u: string) => ['150101', '150102', '150132'].includes(u);
 
-let store: Store;
-let close: () => Promise<void>;
-let people: Awaited<ReturnType<typeof addPeople>>;
-
-beforeAll(async () => {
-	({ store, close } = await tempStore());
-	people = await addPeople(store);
-});
-afterAll(() => close());
+const world = usePeopleStore();
 
 async function refusal(work: Promise<unknown>): Promise<[number, string]> {
 	const error = await work.then(
@@ -40,7 +32,7 @@ const official = {
 
 describe('listAccounts', () => {
 	it('lists every account for an admin, without any hash', async () => {
-		const rows = await listAccounts(store, people.admin);
+		const rows = await listAccounts(world.store, world.people.admin);
 		expect(rows.map((r) => r.email)).toEqual([
 			'admin@test.pe',
 			'analyst@test.pe',
@@ -49,7 +41,7 @@ describe('listAccounts', () => {
 			'uim@test.pe'
 		]);
 		expect(rows.find((r) => r.email === 'lima@test.pe')).toEqual({
-			id: people.official.id,
+			id: world.people.official.id,
 			email: 'lima@test.pe',
 			name: 'lima',
 			role: 'official',
@@ -65,14 +57,14 @@ describe('listAccounts', () => {
 		['official', 'official', 403],
 		['analyst', 'analyst', 403]
 	] as const)('refuses %s (%s)', async (_, who, status) => {
-		const viewer = who ? people[who] : null;
-		expect((await refusal(listAccounts(store, viewer)))[0]).toBe(status);
+		const viewer = who ? world.people[who] : null;
+		expect((await refusal(listAccounts(world.store, viewer)))[0]).toBe(status);
 	});
 });
 
 describe('createAccount', () => {
 	it('adds an official for a known district, e-mail normalised, district once', async () => {
-		const user = await createAccount(store, people.admin, official, known, T0);
+		const user = await createAccount(world.store, world.people.admin, official, known, T0);
 		expect(user).toEqual({
 			id: user.id,
 			email: 'rosa@sjl.gob.pe',
@@ -81,7 +73,7 @@ describe('createAccount', () => {
 			ubigeos: ['150132']
 		});
 		expect(JSON.stringify(user)).not.toContain('una clave larga');
-		const signed = await signIn(store, 'rosa@sjl.gob.pe', 'una clave larga', '10.1.0.1', T0);
+		const signed = await signIn(world.store, 'rosa@sjl.gob.pe', 'una clave larga', '10.1.0.1', T0);
 		expect(signed.ok).toBe(true);
 	});
 
@@ -100,18 +92,18 @@ describe('createAccount', () => {
 		['not a ubigeo', { ...official, email: 'a6@x.pe', ubigeos: ['lima'] }, 400, 'bad_request'],
 		['taken e-mail', { ...official, email: 'LIMA@test.pe' }, 409, 'conflict']
 	])('refuses %s and stores nothing', async (_, body, status, code) => {
-		const before = (await listAccounts(store, people.admin)).length;
-		expect(await refusal(createAccount(store, people.admin, body, known, T0))).toEqual([
+		const before = (await listAccounts(world.store, world.people.admin)).length;
+		expect(await refusal(createAccount(world.store, world.people.admin, body, known, T0))).toEqual([
 			status,
 			code
 		]);
-		expect((await listAccounts(store, people.admin)).length).toBe(before);
+		expect((await listAccounts(world.store, world.people.admin)).length).toBe(before);
 	});
 
 	it('says the refusal in Spanish, never with the password', async () => {
 		const error = await createAccount(
-			store,
-			people.admin,
+			world.store,
+			world.people.admin,
 			{ ...official, email: 'a7@x.pe', password: 'corta' },
 			known,
 			T0
@@ -121,8 +113,8 @@ describe('createAccount', () => {
 
 	it('gives no district to other roles', async () => {
 		const user = await createAccount(
-			store,
-			people.admin,
+			world.store,
+			world.people.admin,
 			{ email: 'ana@uim.pe', role: 'analyst', ubigeos: ['150101'], password: TEST_PASSWORD },
 			known,
 			T0
@@ -135,30 +127,32 @@ describe('createAccount', () => {
 		['uim', 'uim', 403],
 		['official', 'official', 403]
 	] as const)('refuses %s', async (_, who, status) => {
-		const viewer = who ? people[who] : null;
+		const viewer = who ? world.people[who] : null;
 		const body = { ...official, email: `by-${_}@x.pe` };
-		expect((await refusal(createAccount(store, viewer, body, known, T0)))[0]).toBe(status);
-		expect(await findUser(store, `by-${_}@x.pe`)).toBeNull();
+		expect((await refusal(createAccount(world.store, viewer, body, known, T0)))[0]).toBe(status);
+		expect(await findUser(world.store, `by-${_}@x.pe`)).toBeNull();
 	});
 });
 
 describe('setPassword', () => {
 	it('sets a new password and ends the account’s sessions', async () => {
-		const before = await signIn(store, 'ancon@test.pe', TEST_PASSWORD, '10.1.1.1', T0);
+		const before = await signIn(world.store, 'ancon@test.pe', TEST_PASSWORD, '10.1.1.1', T0);
 		if (!before.ok) throw new Error('sign-in failed');
 		const user = await setPassword(
-			store,
-			people.admin,
-			String(people.other.id),
+			world.store,
+			world.people.admin,
+			String(world.people.other.id),
 			{ password: 'otra clave segura' },
 			T0
 		);
 		expect(user.email).toBe('ancon@test.pe');
-		expect(await sessionUser(store, before.token, T0)).toBeNull();
-		expect((await signIn(store, 'ancon@test.pe', TEST_PASSWORD, '10.1.1.2', T0)).ok).toBe(false);
-		expect((await signIn(store, 'ancon@test.pe', 'otra clave segura', '10.1.1.3', T0)).ok).toBe(
-			true
+		expect(await sessionUser(world.store, before.token, T0)).toBeNull();
+		expect((await signIn(world.store, 'ancon@test.pe', TEST_PASSWORD, '10.1.1.2', T0)).ok).toBe(
+			false
 		);
+		expect(
+			(await signIn(world.store, 'ancon@test.pe', 'otra clave segura', '10.1.1.3', T0)).ok
+		).toBe(true);
 	});
 
 	it.each([
@@ -169,19 +163,23 @@ describe('setPassword', () => {
 		['a uim', 'uim', 'official', { password: 'otra clave segura' }, 403],
 		['nobody', null, 'official', { password: 'otra clave segura' }, 401]
 	] as const)('refuses %s', async (_, who, target, body, status) => {
-		const viewer: User | null = who ? people[who] : null;
+		const viewer: User | null = who ? world.people[who] : null;
 		const id =
-			typeof target === 'string' && target in people ? String(people.official.id) : String(target);
-		expect((await refusal(setPassword(store, viewer, id, body, T0)))[0]).toBe(status);
+			typeof target === 'string' && target in world.people
+				? String(world.people.official.id)
+				: String(target);
+		expect((await refusal(setPassword(world.store, viewer, id, body, T0)))[0]).toBe(status);
 		// the official's password is still the old one
-		expect((await signIn(store, 'lima@test.pe', TEST_PASSWORD, '10.1.2.1', T0)).ok).toBe(true);
+		expect((await signIn(world.store, 'lima@test.pe', TEST_PASSWORD, '10.1.2.1', T0)).ok).toBe(
+			true
+		);
 	});
 });
 
 describe('chooseView', () => {
 	it.each(['uim', 'admin', 'analyst'] as const)('lets %s choose either view', (who) => {
-		expect(chooseView(people[who], { view: 'in-progress' })).toBe('in-progress');
-		expect(chooseView(people[who], { view: 'published' })).toBe('published');
+		expect(chooseView(world.people[who], { view: 'in-progress' })).toBe('in-progress');
+		expect(chooseView(world.people[who], { view: 'published' })).toBe('published');
 	});
 
 	it('refuses nobody (401), an official (403), any other value (400)', () => {
@@ -194,9 +192,9 @@ describe('chooseView', () => {
 			return 200;
 		};
 		expect(status(() => chooseView(null, { view: 'in-progress' }))).toBe(401);
-		expect(status(() => chooseView(people.official, { view: 'in-progress' }))).toBe(403);
-		expect(status(() => chooseView(people.official, { view: 'published' }))).toBe(403);
+		expect(status(() => chooseView(world.people.official, { view: 'in-progress' }))).toBe(403);
+		expect(status(() => chooseView(world.people.official, { view: 'published' }))).toBe(403);
 		for (const body of [{ view: 'draft' }, { view: '' }, {}, null, 'in-progress'])
-			expect(status(() => chooseView(people.uim, body))).toBe(400);
+			expect(status(() => chooseView(world.people.uim, body))).toBe(400);
 	});
 });

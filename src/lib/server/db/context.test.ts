@@ -72,7 +72,8 @@ describe('openStore on a new embedded store', () => {
 		} finally {
 			await store.close();
 		}
-	});
+		// a new data folder's initdb runs in wasm: ~20 s on a quiet 2-core machine, 50 s under load
+	}, 120_000);
 
 	it('opens it again as it was: no migration, no second seed', async () => {
 		const logs: string[] = [];

@@ -1,6 +1,8 @@
 import type { Queryable, Store } from '../db/store';
 import type { User } from '../auth/sessions';
 import { ApiError } from '../http/errors';
+import { writeAudit } from '../audit';
+import { iso } from '../db/timestamps';
 import { mustPlanFor, mustReadPlan } from './access';
 
 /** One action of a district's plan, with the columns of actions.csv (docs/data-contract.md). */
@@ -49,7 +51,6 @@ export type PlanItemCheck = (
 	item: Record<string, unknown>
 ) => Promise<{ item: PlanItem; publishedIn: string | null }>;
 
-const iso = (d: unknown) => new Date(d as string).toISOString();
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 const SELECT = `SELECT v.action_id, v.version, v.ubigeo, v.indicator_id, v.description,
@@ -196,9 +197,13 @@ export async function saveItem(
 				now
 			]
 		);
-		await tx.query(
-			'INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)',
-			[now, user.id, 'action_saved', `${ubigeo}/${actionId}`, `version ${next}, ${item.status}`]
+		await writeAudit(
+			tx,
+			user,
+			'action_saved',
+			`${ubigeo}/${actionId}`,
+			`version ${next}, ${item.status}`,
+			now
 		);
 		return {
 			created: true,

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../engine/node';
-import type { Engine } from '../../engine/types';
-import { importFiles } from '../../data/import';
-import { readDemoFiles } from '../demo-files';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../http/errors';
+import { useReferenceEngine } from '../test-kit';
 import { checkSubmission } from './check';
 import type { Answer } from './service';
 
 // The engine holds what the server checks against: the demo data's
 // districts (150101 Lima, 150102 Ancón, …) and framework (policy
 // indicators D1.01…D6.11, statistics E1.01…).
-let engine: Engine;
-beforeAll(async () => {
-	engine = await createNodeEngine();
-	await importFiles(engine, readDemoFiles('data'), {
-		mode: 'replace',
-		today: '9999-12-31',
-		locale: 'es'
-	});
-});
-afterAll(() => engine?.close());
+const reference = useReferenceEngine();
 
 const a = (
 	indicator_id: string,
@@ -37,7 +25,7 @@ type Problem = {
 
 /** The problems of the 400 the check throws (fails the test if it passes). */
 async function problems(ubigeo: string, round: string, answers: Answer[]): Promise<Problem[]> {
-	const error = await checkSubmission(engine, ubigeo, round, answers).then(
+	const error = await checkSubmission(reference.engine, ubigeo, round, answers).then(
 		() => {
 			throw new Error('the check passed');
 		},
@@ -54,7 +42,7 @@ const where = (p: Problem[]) => p.map((x) => [x.answer_index, x.indicator_id, x.
 describe('checkSubmission', () => {
 	it('passes a good submission: the five answers, evidence, an https link, a formula-like text', async () => {
 		await expect(
-			checkSubmission(engine, '150101', '2025-S1', [
+			checkSubmission(reference.engine, '150101', '2025-S1', [
 				a('D1.01', 'cumple', 'Ordenanza N.° 123', 'https://www.munlima.gob.pe/x?a=1'),
 				a('D1.02', 'parcial', '=HYPERLINK("http://x")'),
 				a('D1.03', 'no_cumple'),
@@ -119,7 +107,7 @@ describe('checkSubmission', () => {
 	});
 
 	it('names every problem of a submission, with the first in the message', async () => {
-		const error = await checkSubmission(engine, '150101', '2025', [
+		const error = await checkSubmission(reference.engine, '150101', '2025', [
 			a('D1.01', 'talvez'),
 			a('D1.02', 'cumple'),
 			a('Z1.01', 'cumple'),
