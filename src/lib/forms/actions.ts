@@ -5,7 +5,7 @@
 import { DATASET_SPECS, columnSpec } from '../data/schema';
 import { parseLocaleDate } from '../data/sniff';
 import type { Row } from '../engine/types';
-import { canonicalValue, csvText, normalizeUbigeo, readCsv, type FileProblem } from './csv-file';
+import { allowedValue, csvText, normalizeUbigeo, readCsv, type FileProblem } from './csv-file';
 
 export const ACTION_STATUSES = ['pendiente', 'en_curso', 'completada', 'cancelada'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -186,14 +186,10 @@ export function parseActionsCsv(
 			});
 			continue;
 		}
-		const status = canonicalValue(cell('status'), ACTION_STATUSES, statusSpec.valueSynonyms);
-		if (status === null) {
-			problem('status', 'assess.import.problem.answer', {
-				value: cell('status'),
-				allowed: ACTION_STATUSES.join(', ')
-			});
-			continue;
-		}
+		const status = allowedValue(cell('status'), ACTION_STATUSES, statusSpec.valueSynonyms, (k, p) =>
+			problem('status', k, p)
+		);
+		if (status === null) continue;
 		const date = (c: string): string | null | false => {
 			const raw = optional(c);
 			if (raw === null) return null;
@@ -214,7 +210,7 @@ export function parseActionsCsv(
 			description: (r.get('description') ?? '').trim(),
 			responsible: optional('responsible'),
 			due_date: due,
-			status: status as ActionStatus,
+			status,
 			completed_on: completed
 		};
 		const bad = actionProblems(action, opts.indicatorIds);

@@ -125,6 +125,22 @@ export function canonicalValue(
 	return synonyms[v] ?? null;
 }
 
+/**
+ * A cell that must hold one of `allowed` (in any accepted spelling): its
+ * canonical value, or null once `problem` has been told which values are allowed.
+ */
+export function allowedValue<T extends string>(
+	text: string,
+	allowed: readonly T[],
+	synonyms: Readonly<Record<string, string>> | undefined,
+	problem: (key: string, params: Record<string, string>) => void
+): T | null {
+	const value = canonicalValue(text, allowed, synonyms);
+	if (value === null)
+		problem('assess.import.problem.answer', { value: text, allowed: allowed.join(', ') });
+	return value as T | null;
+}
+
 /** A ubigeo as written by a spreadsheet that dropped the leading zero. */
 export function normalizeUbigeo(text: string): string {
 	const t = text.trim();

@@ -5,7 +5,7 @@
 import { DATASET_SPECS, columnSpec } from '../data/schema';
 import type { CsvCell } from '../data/csv-export';
 import {
-	canonicalValue,
+	allowedValue,
 	csvText,
 	normalizeTimestamp,
 	normalizeUbigeo,
@@ -142,14 +142,10 @@ export function parseRoundCsv(bytes: Uint8Array, opts: ParseRoundOptions): Parse
 			problem('indicator_id', 'assess.import.problem.indicator', { value: id });
 			continue;
 		}
-		const answer = canonicalValue(cell('answer'), ANSWERS, answerSpec.valueSynonyms);
-		if (answer === null) {
-			problem('answer', 'assess.import.problem.answer', {
-				value: cell('answer'),
-				allowed: ANSWERS.join(', ')
-			});
-			continue;
-		}
+		const answer = allowedValue(cell('answer'), ANSWERS, answerSpec.valueSynonyms, (k, p) =>
+			problem('answer', k, p)
+		);
+		if (answer === null) continue;
 		const url = cell('source_url').trim();
 		if (!isHttpUrl(url)) {
 			problem('source_url', 'assess.import.problem.url', { value: url });
@@ -160,7 +156,7 @@ export function parseRoundCsv(bytes: Uint8Array, opts: ParseRoundOptions): Parse
 		if (updated.trim() !== '' && updatedAt === null) {
 			problem('updated_at', 'assess.import.problem.timestamp', { value: updated });
 		}
-		const value: IncomingAnswer = { answer: answer as Answer, updated_at: updatedAt };
+		const value: IncomingAnswer = { answer, updated_at: updatedAt };
 		if (has('evidence')) value.evidence = cell('evidence');
 		if (has('source_url')) value.source_url = url;
 		if (notesColumn) value.notes = cell(notesColumn);

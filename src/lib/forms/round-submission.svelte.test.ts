@@ -18,7 +18,8 @@ import {
 	type ServerRoundState
 } from './round-sync';
 import { RoundSubmission } from './round-submission.svelte';
-import { DraftSession, createDraft } from './session.svelte';
+import { createDraft } from './drafts';
+import { DraftSession } from './session.svelte';
 import { MemoryRecordStore } from './store';
 import { MemoryStorage } from '../../../tests/fixtures/memory-storage';
 

@@ -10,7 +10,7 @@ import { overallScoresSql } from '../metrics/assessment';
 import { suggestRoundName, type AssessmentRow, type Draft, type Indicator } from './model';
 import { roundAnswersSql } from './queries';
 import { listRounds, nameProblem } from './rounds';
-import { createDraft } from './session.svelte';
+import { createDraft } from './drafts';
 import { RevisionConflict, type RecordStore, type StoredDraft } from './store';
 
 export interface DistrictRoundsOptions {

@@ -7,11 +7,11 @@
 import type { Engine, SqlQuery } from '../engine/types';
 import { Autosave } from './autosave.svelte';
 import { nowIso } from '../clock';
-import { TabChannel, thisTab, type TabMessage } from './coordination';
+import { DraftTabs } from './draft-tabs';
 import { draftScoresSql } from './draft-scores';
 import type { EmergencyCopies } from './emergency';
+import { dataDraft, plainDraft } from './drafts';
 import {
-	answersFromRows,
 	blankAnswer,
 	draftId,
 	missingForFinish,
@@ -24,6 +24,7 @@ import {
 import { roundAnswersSql } from './queries';
 import { removeRoundFromEngine, writeRoundToEngine } from './records';
 import { applyRound, roundCsv, type IncomingAnswer, type IndicatorChange } from './round-csv';
+import { watchPage } from './page-lifecycle';
 import type { RecordStore, StoredDraft } from './store';
 
 /**
@@ -54,12 +55,6 @@ export interface SessionOptions {
 	now?: () => string;
 }
 
-function plain(draft: StoredDraft | Draft): Draft {
-	const { revision: _revision, ...rest } = draft as StoredDraft;
-	void _revision;
-	return rest;
-}
-
 export class DraftSession {
 	phase = $state<SessionPhase>('loading');
 	source = $state<SessionSource>('local');
@@ -87,7 +82,7 @@ export class DraftSession {
 	readonly id: string;
 	#opts: SessionOptions;
 	#now: () => string;
-	#channel: TabChannel | null = null;
+	#tabs: DraftTabs;
 
 	constructor(opts: SessionOptions) {
 		this.#opts = opts;
@@ -95,6 +90,12 @@ export class DraftSession {
 		this.round = opts.round;
 		this.id = draftId(opts.ubigeo, opts.round);
 		this.#now = opts.now ?? nowIso;
+		this.#tabs = new DraftTabs({
+			id: this.id,
+			autosave: () => this.autosave,
+			stepBack: () => (this.superseded = true),
+			reload: () => this.reload()
+		});
 	}
 
 	/** Nothing can be typed: a data round, a completed round, a newer tab, or a conflict. */
@@ -132,7 +133,7 @@ export class DraftSession {
 		}
 		const copy = emergency.read(this.id);
 		const revision = stored?.revision ?? 0;
-		let draft: Draft | null = stored ? plain(stored) : null;
+		let draft: Draft | null = stored ? plainDraft(stored) : null;
 		let unsaved = false;
 		if (copy && copy.base === revision) {
 			draft = copy.draft;
@@ -157,23 +158,8 @@ export class DraftSession {
 		}
 		const rows = await this.#dataRows();
 		if (rows.length) {
-			// The round's date is its latest answer's, when the data say.
-			const latest = rows.reduce<string>(
-				(m, r) => (r.updated_at && r.updated_at > m ? r.updated_at : m),
-				''
-			);
 			this.source = 'data';
-			this.draft = {
-				id: this.id,
-				ubigeo: this.ubigeo,
-				round: this.round,
-				status: 'completed',
-				createdAt: latest,
-				updatedAt: latest,
-				completedAt: latest || null,
-				prefilledFrom: null,
-				answers: answersFromRows(rows)
-			};
+			this.draft = dataDraft(this.ubigeo, this.round, rows);
 			this.phase = 'ready';
 			return;
 		}
@@ -199,7 +185,7 @@ export class DraftSession {
 				this.#opts.emergency.clear(this.id);
 				this.storageError = null;
 				this.backupKept = false;
-				this.#channel?.post({ kind: 'saved', draftId: this.id, tab: thisTab(), revision: rev });
+				this.#tabs.saved(rev);
 			}
 		});
 	}
@@ -322,7 +308,7 @@ export class DraftSession {
 			this.engineError = error;
 		}
 		this.#opts.dataChanged();
-		this.#channel?.post({ kind: 'round', draftId: this.id, tab: thisTab() });
+		this.#tabs.round();
 	}
 
 	// -------------------------------------------------------------------------
@@ -357,7 +343,7 @@ export class DraftSession {
 	async reload(): Promise<void> {
 		const stored = await this.#opts.store.getDraft(this.id);
 		if (!stored || !this.autosave) return;
-		this.draft = plain(stored);
+		this.draft = plainDraft(stored);
 		this.autosave.adopt(stored.revision, Date.parse(stored.updatedAt));
 		this.#opts.emergency.clear(this.id);
 	}
@@ -366,19 +352,7 @@ export class DraftSession {
 	async continueHere(): Promise<void> {
 		await this.reload();
 		this.superseded = false;
-		this.#channel?.post({ kind: 'opened', draftId: this.id, tab: thisTab() });
-	}
-
-	async #onMessage(message: TabMessage): Promise<void> {
-		if (!('draftId' in message) || message.draftId !== this.id || !this.autosave) return;
-		if (message.kind === 'opened') {
-			// Hand over what this tab has not saved yet, then step back.
-			await this.autosave.flush();
-			this.superseded = true;
-		} else if (message.kind === 'saved' || message.kind === 'round') {
-			const behind = message.kind === 'round' || message.revision > this.autosave.revision;
-			if (behind && !this.autosave.dirty) await this.reload();
-		}
+		this.#tabs.opened();
 	}
 
 	/**
@@ -389,37 +363,25 @@ export class DraftSession {
 	connect(): () => void {
 		if (this.source !== 'local' || !this.autosave) return () => {};
 		const autosave = this.autosave;
-		this.#channel = new TabChannel((m) => void this.#onMessage(m));
-		if (this.draft?.status === 'draft') {
-			this.#channel.post({ kind: 'opened', draftId: this.id, tab: thisTab() });
-		}
+		this.#tabs.open();
+		if (this.draft?.status === 'draft') this.#tabs.opened();
 		const saveNow = () => {
 			if (autosave.dirty && autosave.state !== 'conflict') {
 				this.#opts.emergency.write(this.snapshot()!, autosave.revision);
 			}
 			void autosave.flush();
 		};
-		const onVisibility = () => {
-			if (document.visibilityState === 'hidden') saveNow();
-			else void this.#catchUp();
-		};
-		// the browser asks before leaving only when the changes would be lost
-		const onBeforeUnload = (event: BeforeUnloadEvent) => {
-			if (!this.#changesWouldBeLost()) return;
-			event.preventDefault();
-			event.returnValue = ''; // older browsers ask only with a return value set
-		};
-		window.addEventListener('pagehide', saveNow);
-		window.addEventListener('beforeunload', onBeforeUnload);
-		document.addEventListener('visibilitychange', onVisibility);
+		const unwatch = watchPage({
+			save: saveNow,
+			shown: () => void this.#catchUp(),
+			// the browser asks before leaving only when the changes would be lost
+			wouldLoseChanges: () => this.#changesWouldBeLost()
+		});
 		return () => {
-			window.removeEventListener('pagehide', saveNow);
-			window.removeEventListener('beforeunload', onBeforeUnload);
-			document.removeEventListener('visibilitychange', onVisibility);
+			unwatch();
 			saveNow();
 			autosave.stop();
-			this.#channel?.close();
-			this.#channel = null;
+			this.#tabs.close();
 		};
 	}
 
@@ -432,37 +394,5 @@ export class DraftSession {
 		} catch {
 			// storage problems are reported by the next save
 		}
-	}
-}
-
-/**
- * A new round: empty, or with the answers of another round of the district
- * (its latest), stored at once. A storage failure does not stop the work:
- * the draft is returned with the error, kept on the page, and the page says
- * so and offers the export.
- */
-export async function createDraft(opts: {
-	store: RecordStore;
-	ubigeo: string;
-	round: string;
-	prefill: { round: string; rows: readonly AssessmentRow[] } | null;
-	now: string;
-}): Promise<{ draft: Draft; error: unknown }> {
-	const draft: Draft = {
-		id: draftId(opts.ubigeo, opts.round),
-		ubigeo: opts.ubigeo,
-		round: opts.round,
-		status: 'draft',
-		createdAt: opts.now,
-		updatedAt: opts.now,
-		completedAt: null,
-		prefilledFrom: opts.prefill?.round ?? null,
-		answers: opts.prefill ? answersFromRows(opts.prefill.rows) : {}
-	};
-	try {
-		await opts.store.saveDraft(draft, 0);
-		return { draft, error: null };
-	} catch (error) {
-		return { draft, error };
 	}
 }
