@@ -16,7 +16,7 @@ import {
 	type LoggedActivity
 } from '$lib/activities/log';
 import { sendActivity } from '$lib/activities/server-sync';
-import type { ImportIssue } from '$lib/data/pipeline';
+import type { ImportIssue } from '$lib/data/import';
 import { csvBlob, downloadBlob } from '$lib/download';
 import { engineState } from '$lib/engine/state.svelte';
 import { i18n, t } from '$lib/i18n/locale.svelte';
