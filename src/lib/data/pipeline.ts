@@ -18,7 +18,7 @@
 import { EngineError, type Engine } from '../engine/types';
 import { quoteIdent } from '../engine/sql';
 import { engineFile } from '../engine/settings';
-import { tr, type Locale } from '../i18n';
+import { hasKey, tr, trUnder, type Locale } from '../i18n';
 import { decodeBytes, type Encoding } from './decode';
 import { datasetFromFileName, detectDataset, mapHeaders } from './detect';
 import { fastCheckSql, fastReadTypes, fastSelectSql } from './fast-sql';
@@ -328,7 +328,7 @@ function shorten(value: string | null): string {
 }
 
 function datasetLabel(locale: Locale, name: string): string {
-	return tr(locale, `import.dataset.${name}`);
+	return trUnder(locale, 'import.dataset.', name);
 }
 
 /** "ubigeo, participants_total (participantes)": canonical names with the first Spanish synonym. */
@@ -382,13 +382,13 @@ function issueMessage(
 			break;
 		case 'indicator_kind':
 			params.expected = tr(locale, `import.kind.${c.references?.kind ?? 'policy'}`);
-			params.actual = row.detail ? tr(locale, `import.kind.${row.detail}`) : '';
+			params.actual = row.detail ? trUnder(locale, 'import.kind.', row.detail) : '';
 			break;
 		case 'duplicate_existing':
 			params.dataset = datasetLabel(locale, spec.name);
 			break;
 	}
-	return tr(locale, key, params);
+	return hasKey(key) ? tr(locale, key, params) : key;
 }
 
 /** An engine that stopped (crash, timeout) is a file-level error: the import loads nothing. */

@@ -10,7 +10,7 @@
 import type { Engine } from '../engine/types';
 import { quoteLiteral } from '../engine/sql';
 import { EngineError } from '../engine/types';
-import { tr, type Locale } from '../i18n';
+import { hasKey, tr, type Locale } from '../i18n';
 import { formatNumber } from '../i18n/format';
 import { decodeBytes, decodeBytesAsync, plausibleWindows1252, type Encoding } from './decode';
 import { checkShape, CONTRACT_MAX_COLUMNS, unitWidthOf, type ShapeProblem } from './shape';
@@ -348,7 +348,7 @@ export function makeIssue(
 		column,
 		severity,
 		code,
-		message: tr(locale, key, { file, ...params })
+		message: hasKey(key) ? tr(locale, key, { file, ...params }) : key
 	};
 }
 

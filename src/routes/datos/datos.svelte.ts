@@ -38,6 +38,7 @@ import { DATASET_NAMES, type DatasetName } from '$lib/data/tables';
 import { quoteIdent } from '$lib/engine/sql';
 import { engineState } from '$lib/engine/state.svelte';
 import { EngineError, type Engine } from '$lib/engine/types';
+import type { MessageKey } from '$lib/i18n';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { localToday, nowIso } from '$lib/clock';
 import { csvBlob, downloadBlob } from '$lib/download';
@@ -225,7 +226,7 @@ export class DatosModel {
 	/** A transient result shown at the top (what was just loaded, removed, exported). */
 	notice = $state<{
 		kind: 'ok' | 'error';
-		key: string;
+		key: MessageKey;
 		params: Record<string, string | number>;
 		/** Rows removed from other datasets with the load (rendered as a list in the message). */
 		pruned?: OrphanCount[];
