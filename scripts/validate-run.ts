@@ -4,7 +4,7 @@ import type { Encoding } from '../src/lib/data/decode';
 import { importTable } from '../src/lib/data/generic';
 import { importCsv, recogniseFile, type ImportReport } from '../src/lib/data/pipeline';
 import type { Delimiter } from '../src/lib/data/sniff';
-import type { ImportIssue } from '../src/lib/data/source';
+import type { ImportIssue, Severity } from '../src/lib/data/source';
 import { createTablesSql, DATASET_NAMES, type DatasetName } from '../src/lib/data/tables';
 import type { Engine } from '../src/lib/engine/types';
 import { decodeBytes, encodingLabel, type Encoding as EncodingName } from '../src/lib/data/decode';
@@ -46,7 +46,7 @@ export interface FileResult {
 	columns: number;
 	errors: number;
 	warnings: number;
-	issues: { line: number | null; column: string | null; severity: string; message: string }[];
+	issues: { line: number | null; column: string | null; severity: Severity; message: string }[];
 }
 
 function brief(i: ImportIssue) {
