@@ -16,7 +16,11 @@ export const readColumns: ReadAnswer<Columns> = (engine, query) =>
 export interface QueryOptions<A> {
 	/** How to ask the engine; rows unless told. */
 	read?: ReadAnswer<A>;
-	/** The answer computed at build for this query key, if any; shown while the engine has not answered. */
+	/**
+	 * The answer computed at build for this query key, if any: shown while the
+	 * engine has not answered it (with `keepLast`, only until its first answer;
+	 * after that the last live answer is shown instead).
+	 */
 	prefetched?: (key: string) => A | null | undefined;
 	/** Run only while this is true (e.g. once the cube is built for the current data). */
 	enabled?: () => boolean;
