@@ -31,6 +31,13 @@ export interface QueryOptions<A> {
 	 * must not show B's rows while loading).
 	 */
 	keepLast?: boolean;
+	/**
+	 * Ask before the DOM is updated (`$effect.pre`), so the engine computes while
+	 * the page redraws what a click changed. Off by default: a pre-effect created
+	 * while the page renders runs at once, before the component that owns the
+	 * query has finished setting up what the query reads.
+	 */
+	early?: boolean;
 }
 
 /** The last live answer, with the query key and the data version it answers. */
@@ -48,7 +55,7 @@ interface Answer<A> {
  * with nothing changed, and on a million rows a query takes a fifth of a
  * second). Until the engine answers, it shows the answer prefetched at build
  * for exactly the same key. Create it during component initialisation (it
- * uses `$effect.pre`).
+ * uses `$effect`, or `$effect.pre` when `early`).
  */
 export class Query<A = Row[]> {
 	error = $state<EngineError | null>(null);
@@ -68,9 +75,8 @@ export class Query<A = Row[]> {
 	constructor(getQuery: () => SqlQuery | null, options: QueryOptions<A> = {}) {
 		this.#getQuery = getQuery;
 		this.#options = options;
-		// `.pre`: the query goes to the worker before the DOM is updated, so the
-		// engine computes while the page redraws what a click changed.
-		$effect.pre(() => this.askIfChanged());
+		if (options.early) $effect.pre(() => this.askIfChanged());
+		else $effect(() => this.askIfChanged());
 	}
 
 	/**
@@ -181,7 +187,7 @@ export type LiveColumns = Query<Columns>;
 
 export function liveColumns(
 	getQuery: () => SqlQuery | null,
-	options: Omit<QueryOptions<Columns>, 'read' | 'keepLast'> = {}
+	options: Omit<QueryOptions<Columns>, 'read' | 'keepLast' | 'early'> = {}
 ): LiveColumns {
-	return new Query(getQuery, { ...options, read: readColumns, keepLast: true });
+	return new Query(getQuery, { ...options, read: readColumns, keepLast: true, early: true });
 }
