@@ -9,6 +9,7 @@ import {
 	recogniseFile,
 	shapeRefusal,
 	type ImportIssue,
+	type Severity,
 	type ImportReport
 } from '../src/lib/data/import';
 import type { Delimiter } from '../src/lib/data/sniff';
@@ -52,7 +53,7 @@ export interface FileResult {
 	columns: number;
 	errors: number;
 	warnings: number;
-	issues: { line: number | null; column: string | null; severity: string; message: string }[];
+	issues: { line: number | null; column: string | null; severity: Severity; message: string }[];
 }
 
 /** An issue as the report shows it, its message translated here (issues are keys). */

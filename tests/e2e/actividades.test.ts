@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Engine } from '../../src/lib/engine/types';
-import { tr } from '../../src/lib/i18n';
+import { tr, trUnder } from '../../src/lib/i18n';
 import type { Session } from './browser';
 import {
 	bars,
@@ -95,7 +95,7 @@ describe('activities (/actividades) in Chromium, demo data: figures and cross-fi
 		);
 		// the type view ignores the type selection but not the district one
 		expect(sjlTypes.length).toBeGreaterThan(1);
-		for (const r of sjlTypes) expect(byType.get(tr('es', `activityType.${r.type}`))).toBe(r.n);
+		for (const r of sjlTypes) expect(byType.get(trUnder('es', 'activityType.', r.type))).toBe(r.n);
 		expect(await page.locator('[data-testid="act-chips"] [data-chip]').count()).toBe(2);
 		// the map ignores the district selection: other districts keep their values
 		expect((await tiles(page)).size).toBe(50);
@@ -135,7 +135,7 @@ describe('activities (/actividades) in Chromium, demo data: figures and cross-fi
 			audience: 'audience',
 			topic: 'topic',
 			modality: 'modality'
-		};
+		} as const;
 		// every view against the rows: the key figures, each breakdown (all but its own
 		// selection), the map's reach per 1,000 migrants
 		const expectViews = async (sel: Partial<Record<keyof typeof VOCAB, string>>) => {
@@ -155,7 +155,7 @@ describe('activities (/actividades) in Chromium, demo data: figures and cross-fi
 				);
 				const shown = await bars(page, `act-by-${dim}`);
 				for (const r of rows)
-					expect(shown.get(tr('es', `${VOCAB[dim]}.${r.k}`)), `${dim} ${r.k}`).toBe(r.n);
+					expect(shown.get(trUnder('es', `${VOCAB[dim]}.`, r.k)), `${dim} ${r.k}`).toBe(r.n);
 				const total = rows.reduce((n, r) => n + Number(r.n), 0);
 				expect([...shown.values()].reduce((a, b) => a + b, 0)).toBe(total);
 			}
@@ -186,7 +186,7 @@ describe('activities (/actividades) in Chromium, demo data: figures and cross-fi
 			`SELECT audience AS k FROM activities a WHERE ${Y2024} AND a.type = 'conversatorio'
 			GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
 		);
-		await clickBar(page, 'act-by-audience', tr('es', `audience.${audience}`));
+		await clickBar(page, 'act-by-audience', trUnder('es', 'audience.', audience));
 		await page.waitForURL(/publico=/);
 		await settled(page);
 		expect(await view.getAttribute('data-index')).toBe('audience');

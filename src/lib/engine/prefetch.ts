@@ -1,4 +1,4 @@
-import type { Row, SqlQuery } from './types';
+import type { Columns, Row, SqlQuery } from './types';
 
 /**
  * Rows computed ahead of time (at build, by the Node engine) for one exact
@@ -13,3 +13,16 @@ export interface Prefetched<T extends Row = Row> {
 export function queryKey(query: SqlQuery): string {
 	return `${query.sql}\u0000${JSON.stringify(query.params)}`;
 }
+
+/** Rows prefetched for one query, as a `Query`'s `prefetched` option: only for its own key. */
+export function prefetchedRows<T extends Row>(
+	get: () => Prefetched<T> | null | undefined
+): (key: string) => T[] | undefined {
+	return (key) => {
+		const pre = get();
+		return pre && pre.key === key ? pre.rows : undefined;
+	};
+}
+
+/** Results computed at build time, by query key (`queryKey`), column-wise. */
+export type PrefetchedColumns = Record<string, Columns>;

@@ -5,6 +5,7 @@
 import { DATASET_SPECS, columnSpec } from '../data/schema';
 import { parseLocaleDate } from '../data/sniff';
 import type { Row } from '../engine/types';
+import type { MessageKey } from '../i18n';
 import { allowedValue, csvText, normalizeUbigeo, readCsv, type FileProblem } from './csv-file';
 
 export const ACTION_STATUSES = ['pendiente', 'en_curso', 'completada', 'cancelada'] as const;
@@ -168,7 +169,7 @@ export function parseActionsCsv(
 	for (const r of file.records) {
 		const cell = (c: string) => (r.get(c) ?? '').trim();
 		const optional = (c: string) => (cell(c) === '' ? null : cell(c));
-		const problem = (column: string, key: string, params: Record<string, string> = {}) =>
+		const problem = (column: string, key: MessageKey, params: Record<string, string> = {}) =>
 			result.problems.push({ line: r.line, column, key, params });
 		if (normalizeUbigeo(cell('ubigeo')) !== opts.ubigeo) {
 			result.otherDistricts++;

@@ -16,6 +16,7 @@ import { uniqueNames } from '../data/import';
 import { mapHeaders } from '../data/detect';
 import { normalizeHeader, normalizeValue, type DatasetSpec } from '../data/schema';
 import { stripFormulaMark, toCsv, type CsvCell } from '../data/csv-export';
+import type { MessageKey } from '../i18n';
 import type { Params } from '../i18n/translate';
 
 /** A problem in an imported file, translated when shown (`key` of the assessment area). */
@@ -23,7 +24,7 @@ export interface FileProblem {
 	/** Line in the file (header = 1); null for the whole file. */
 	line: number | null;
 	column: string | null;
-	key: string;
+	key: MessageKey;
 	params?: Params;
 }
 
@@ -133,7 +134,7 @@ export function allowedValue<T extends string>(
 	text: string,
 	allowed: readonly T[],
 	synonyms: Readonly<Record<string, string>> | undefined,
-	problem: (key: string, params: Record<string, string>) => void
+	problem: (key: MessageKey, params: Record<string, string>) => void
 ): T | null {
 	const value = canonicalValue(text, allowed, synonyms);
 	if (value === null)

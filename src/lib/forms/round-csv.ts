@@ -4,6 +4,7 @@
  */
 import { DATASET_SPECS, columnSpec } from '../data/schema';
 import type { CsvCell } from '../data/csv-export';
+import type { MessageKey } from '../i18n';
 import {
 	allowedValue,
 	csvText,
@@ -126,7 +127,7 @@ export function parseRoundCsv(bytes: Uint8Array, opts: ParseRoundOptions): Parse
 
 	for (const r of file.records) {
 		const cell = (c: string) => r.get(c) ?? '';
-		const problem = (column: string, key: string, params: Record<string, string> = {}) =>
+		const problem = (column: string, key: MessageKey, params: Record<string, string> = {}) =>
 			result.problems.push({ line: r.line, column, key, params });
 		if (normalizeUbigeo(cell('ubigeo')) !== opts.ubigeo) {
 			result.otherDistricts++;

@@ -1,4 +1,4 @@
-import { tr, type Locale } from './index';
+import { tr, trUnder, type KeyPrefix, type Locale, type MessageKey } from './index';
 import type { Params } from './translate';
 
 const STORAGE_KEY = 'integra.locale';
@@ -10,8 +10,17 @@ const STORAGE_KEY = 'integra.locale';
  */
 export const i18n = $state<{ locale: Locale }>({ locale: 'es' });
 
-export function t(key: string, params?: Params): string {
+export function t(key: MessageKey, params?: Params): string {
 	return tr(i18n.locale, key, params);
+}
+
+/** `t` for a key built from a value known only at run time: `tUnder('domain.', row.domain)`. */
+export function tUnder<P extends string>(
+	prefix: P & KeyPrefix<P>,
+	value: unknown,
+	params?: Params
+): string {
+	return trUnder<P>(i18n.locale, prefix, value, params);
 }
 
 export function setLocale(locale: Locale): void {

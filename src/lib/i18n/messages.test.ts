@@ -9,9 +9,10 @@ describe('messages', () => {
 			expect(Object.keys(area.en).sort()).toEqual(Object.keys(area.es).sort());
 		});
 		it(`area "${name}" uses the same placeholders in both languages`, () => {
+			const { es, en }: Record<'es' | 'en', Record<string, string>> = area;
 			const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(' ');
-			const mismatched = Object.keys(area.es).filter(
-				(key) => placeholders(area.en[key] ?? '') !== placeholders(area.es[key])
+			const mismatched = Object.keys(es).filter(
+				(key) => placeholders(en[key] ?? '') !== placeholders(es[key])
 			);
 			expect(mismatched).toEqual([]);
 		});

@@ -3,7 +3,9 @@ import { localToday } from '$lib/clock';
 import { resolve } from '$app/paths';
 import { activityCube } from '$lib/activities/cube.svelte';
 import { crossIndexes, type IndexBasis } from '$lib/activities/cross-index';
-import { LiveColumns, column, type PrefetchedColumns } from '$lib/activities/live-columns.svelte';
+import { liveColumns, type LiveColumns } from '$lib/engine/query.svelte';
+import { column } from '$lib/engine/columns';
+import type { PrefetchedColumns } from '$lib/engine/prefetch';
 import { engineState } from '$lib/engine/state.svelte';
 import type { Engine } from '$lib/engine/types';
 import {
@@ -122,19 +124,19 @@ export class ActivitiesModel {
 
 	constructor(inputs: Inputs) {
 		this.#inputs = inputs;
-		const prefetched = () => inputs.prefetched()?.queries ?? null;
+		const prefetched = (key: string) => inputs.prefetched()?.queries[key];
 		const cube = { prefetched, enabled: () => this.cubeReady };
 		const withFilters =
 			<T>(build: (f: ActivityFilters) => T) =>
 			() =>
 				this.filters ? build(this.filters) : null;
 
-		this.years = new LiveColumns(() => activityYearsSql(), { prefetched });
-		this.districtChoices = new LiveColumns(() => districtChoicesSql(), { prefetched });
-		this.partnerChoices = new LiveColumns(() => partnerChoicesSql(), { prefetched });
+		this.years = liveColumns(() => activityYearsSql(), { prefetched });
+		this.districtChoices = liveColumns(() => districtChoicesSql(), { prefetched });
+		this.partnerChoices = liveColumns(() => partnerChoicesSql(), { prefetched });
 		// Created in this order, so the worker answers the charts before the table.
 		const chart = (view: 'keyFigures' | 'trend' | 'breakdowns' | 'districts') =>
-			new LiveColumns(
+			liveColumns(
 				withFilters((f) => this.#chartSql[view](f, this.#options)),
 				cube
 			);
@@ -142,7 +144,7 @@ export class ActivitiesModel {
 		this.trend = chart('trend');
 		this.breakdowns = chart('breakdowns');
 		this.districts = chart('districts');
-		this.table = new LiveColumns(
+		this.table = liveColumns(
 			withFilters((f) =>
 				activityRowsSql(f, this.state.sort, {
 					limit: PAGE_SIZE,

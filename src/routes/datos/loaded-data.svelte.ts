@@ -13,6 +13,7 @@ import { DATASET_NAMES, type DatasetName } from '$lib/data/tables';
 import { quoteIdent } from '$lib/engine/sql';
 import { engineState } from '$lib/engine/state.svelte';
 import type { Engine } from '$lib/engine/types';
+import type { MessageKey } from '$lib/i18n';
 import { localToday, nowIso } from '$lib/clock';
 import { csvBlob, downloadBlob } from '$lib/download';
 import {
@@ -46,7 +47,7 @@ export class LoadedData {
 	/** A transient result shown at the top (what was just loaded, removed, exported). */
 	notice = $state<{
 		kind: 'ok' | 'error';
-		key: string;
+		key: MessageKey;
 		params: Record<string, string | number>;
 		/** Rows removed from other datasets with the load (rendered as a list in the message). */
 		pruned?: OrphanCount[];

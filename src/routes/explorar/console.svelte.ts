@@ -1,4 +1,5 @@
 import { goto } from '$app/navigation';
+import type { MessageKey } from '$lib/i18n';
 import { resolve } from '$app/paths';
 import { engineState } from '$lib/engine/state.svelte';
 import {
@@ -37,7 +38,7 @@ export interface ConsoleResult {
 }
 
 /** What a refusal of the engine means, in the user's words (DuckDB's own message stays below it). */
-function hintFor(error: unknown): string | null {
+function hintFor(error: unknown): MessageKey | null {
 	if (!(error instanceof EngineError)) return null;
 	if (error.kind === 'read-only') return 'exp.console.readOnly';
 	if (error.kind === 'refused') return 'exp.console.refused';
@@ -58,7 +59,7 @@ export class SqlConsole {
 	result = $state.raw<ConsoleResult | null>(null);
 	/** DuckDB's message, and what it means for the console when it refused the query. */
 	error = $state<string | null>(null);
-	errorHint = $state<string | null>(null);
+	errorHint = $state<MessageKey | null>(null);
 	stopped = $state<'user' | 'timeout' | null>(null);
 	page = $state(1);
 	/** Runs started: none yet means the text is still the one the page opened with. */

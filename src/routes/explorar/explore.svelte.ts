@@ -1,6 +1,8 @@
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { LiveColumns, column, type PrefetchedColumns } from '$lib/activities/live-columns.svelte';
+import { liveColumns, type LiveColumns } from '$lib/engine/query.svelte';
+import { column } from '$lib/engine/columns';
+import type { PrefetchedColumns } from '$lib/engine/prefetch';
 import {
 	compareSql,
 	defaultDistrictsSql,
@@ -54,11 +56,11 @@ export class ExploreModel {
 
 	constructor(inputs: Inputs) {
 		this.#inputs = inputs;
-		const prefetched = () => inputs.prefetched()?.queries ?? null;
-		this.defaults = new LiveColumns(() => defaultDistrictsSql(), { prefetched });
-		this.districtList = new LiveColumns(() => districtListSql(), { prefetched });
-		this.statistics = new LiveColumns(() => statisticIndicatorsSql(), { prefetched });
-		this.compare = new LiveColumns(() => compareSql(this.metric, this.ubigeos), { prefetched });
+		const prefetched = (key: string) => inputs.prefetched()?.queries[key];
+		this.defaults = liveColumns(() => defaultDistrictsSql(), { prefetched });
+		this.districtList = liveColumns(() => districtListSql(), { prefetched });
+		this.statistics = liveColumns(() => statisticIndicatorsSql(), { prefetched });
+		this.compare = liveColumns(() => compareSql(this.metric, this.ubigeos), { prefetched });
 	}
 
 	/** Navigates to the comparison with these changes; the console's query stays in the URL. */

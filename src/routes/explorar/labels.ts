@@ -1,4 +1,4 @@
-import { tr, type Locale } from '$lib/i18n';
+import { tr, trUnder, type Locale } from '$lib/i18n';
 import type { ExploreMetric } from '$lib/metrics/explore';
 
 /** A metric's name, e.g. "Puntaje: Alianzas". Statistic names come from the framework. */
@@ -11,9 +11,11 @@ export function metricLabel(
 		case 'overall':
 			return tr(locale, 'exp.metric.overall');
 		case 'score':
-			return tr(locale, 'exp.metric.score', { domain: tr(locale, `domain.${m.domain}`) });
+			return tr(locale, 'exp.metric.score', { domain: trUnder(locale, 'domain.', m.domain) });
 		case 'completeness':
-			return tr(locale, 'exp.metric.completeness', { domain: tr(locale, `domain.${m.domain}`) });
+			return tr(locale, 'exp.metric.completeness', {
+				domain: trUnder(locale, 'domain.', m.domain)
+			});
 		case 'activity':
 			return tr(locale, `exp.metric.activity.${m.measure}`);
 		case 'statistic':

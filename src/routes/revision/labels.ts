@@ -1,5 +1,7 @@
-/** Message keys of a round's state (src/lib/i18n/areas/review.ts): Enviada, Devuelta, Validada, Publicada. */
-export const stateKey = (state: string) => `review.state.${state}`;
+import { tUnder } from '$lib/i18n/locale.svelte';
 
-/** An answer code's label key (profile area): cumple → «Cumple». */
-export const answerKey = (answer: string) => `answer.${answer}`;
+/** A round's state in words (src/lib/i18n/areas/review.ts): Enviada, Devuelta, Validada, Publicada. */
+export const stateLabel = (state: string) => tUnder('review.state.', state);
+
+/** An answer code in words (profile area): cumple → «Cumple». */
+export const answerLabel = (answer: string) => tUnder('answer.', answer);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tr } from '../../i18n';
+import { tr, type MessageKey } from '../../i18n';
 import { readFailure } from './failure';
 import { countLines, leadingBlankLines, mixedLineEndings } from './lines';
 import { firstRecordUnclosed, normalizeLineBreaks, readerLineStarts } from './scan';
@@ -108,7 +108,7 @@ describe('readFailure', () => {
 			memory: false,
 			reason: { key: 'import.csv.columns', params: { expected: '3', found: '5' } }
 		});
-		const reason = f.reason as { key: string; params: Record<string, string> };
+		const reason = f.reason as { key: MessageKey; params: Record<string, string> };
 		expect(tr('es', reason.key, reason.params)).toBe(
 			'la fila tiene un número de valores distinto del de la primera fila (5 en lugar de 3).'
 		);

@@ -1,8 +1,8 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // Accounts of the Integra server (issue 13 §2–3): sign-in, the header's
 // account menu, the view switch of staff, and /admin.
-const area: Area = {
+const area = defineArea({
 	es: {
 		'account.signIn': 'Iniciar sesión',
 		'account.signOut': 'Salir',
@@ -158,6 +158,6 @@ const area: Area = {
 		'account.admin.auditIntro': 'Who did what to each round, and when.',
 		'account.admin.auditDownload': 'Download the audit log (CSV)'
 	}
-};
+});
 
 export default area;

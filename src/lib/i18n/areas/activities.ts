@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 /** Strings of /actividades (the activities dashboard and the activity log). */
-const area: Area = {
+const area = defineArea({
 	es: {
 		'nav.activities': 'Actividades',
 		'act.title': 'Actividades',
@@ -344,5 +344,5 @@ const area: Area = {
 		'act.log.where.server': 'On the server',
 		'act.log.where.device': 'Only on this device'
 	}
-};
+});
 export default area;

@@ -1,8 +1,8 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // The self-assessment (/autoevaluacion/[ubigeo]): form, autosave, workshop,
 // summary, print and action plan. Answer and status words follow DESIGN.md §4.
-const area: Area = {
+const area = defineArea({
 	es: {
 		'assess.title': 'Autoevaluación de {district}',
 		'assess.noFramework':
@@ -575,5 +575,5 @@ const area: Area = {
 		'assess.plan.sync.tag': 'not sent',
 		'assess.plan.sync.someone': 'another account'
 	}
-};
+});
 export default area;

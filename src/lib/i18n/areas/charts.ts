@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 /** Strings of the chart kit (src/lib/charts): frame, downloads, legends, tooltips, keyboard help. */
-const area: Area = {
+const area = defineArea({
 	es: {
 		'charts.table.show': 'Ver tabla',
 		'charts.table.hide': 'Ocultar tabla',
@@ -105,5 +105,5 @@ const area: Area = {
 		'charts.stack.segment': '{category}, {series}: {value} of {total}',
 		'charts.stack.total': 'Total: {total}'
 	}
-};
+});
 export default area;

@@ -1,6 +1,6 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
-const area: Area = {
+const area = defineArea({
 	es: {
 		'cli.missingFile': 'Falta el archivo obligatorio {file}.',
 		'cli.missingColumns': '{file}: faltan las columnas obligatorias {columns}.',
@@ -38,5 +38,5 @@ const area: Area = {
 		'cli.input.socket': 'a socket',
 		'cli.input.other': 'a special file'
 	}
-};
+});
 export default area;

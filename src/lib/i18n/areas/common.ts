@@ -1,6 +1,6 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
-const area: Area = {
+const area = defineArea({
 	es: {
 		'app.name': 'Integra',
 		'app.tagline': 'Observatorio de gobernanza migratoria local',
@@ -17,6 +17,8 @@ const area: Area = {
 		'engine.error.load': 'No se pudieron cargar los datos: {message}',
 		'engine.error.extension':
 			'Esta consulta necesita una extensión de DuckDB que no está disponible sin conexión: {message}',
+		'engine.error.read-only': 'Esta consulta solo puede leer los datos, no cambiarlos: {message}',
+		'engine.error.refused': 'Esta consulta pide algo que el motor de datos no permite: {message}',
 		'engine.retry': 'Reintentar',
 		'footer.synthetic':
 			'Datos de demostración sintéticos: los códigos y nombres de distritos son reales, las cifras no.',
@@ -49,6 +51,9 @@ const area: Area = {
 		'engine.error.load': 'The data could not be loaded: {message}',
 		'engine.error.extension':
 			'This query needs a DuckDB extension that is not available offline: {message}',
+		'engine.error.read-only': 'This query may only read the data, not change it: {message}',
+		'engine.error.refused':
+			'This query asks for something the data engine does not allow: {message}',
 		'engine.retry': 'Retry',
 		'footer.synthetic':
 			'Synthetic demo data: district codes and names are real, the figures are not.',
@@ -65,5 +70,5 @@ const area: Area = {
 		'diag.fail': 'failed',
 		'diag.done': 'Diagnostics finished.'
 	}
-};
+});
 export default area;

@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // The data page (/datos): import, validation report, loaded data. Owned by src/routes/datos.
-const area: Area = {
+const area = defineArea({
 	es: {
 		'datos.nav': 'Datos',
 		'datos.title': 'Datos',
@@ -448,5 +448,5 @@ const area: Area = {
 			'The change was applied, but could not be saved in this browser: it will be lost on reload.',
 		'datos.notice.close': 'Close the notice'
 	}
-};
+});
 export default area;

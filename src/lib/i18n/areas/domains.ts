@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // The six MGI domains (DESIGN.md §4) and the four levels (§5).
-const area: Area = {
+const area = defineArea({
 	es: {
 		'domain.1': 'Derechos de las personas migrantes',
 		'domain.2': 'Enfoque de gobierno integral',
@@ -38,5 +38,5 @@ const area: Area = {
 		'level.avanzado': 'Advanced',
 		'level.consolidado': 'Consolidated'
 	}
-};
+});
 export default area;

@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // The error page of the Integra server (src/routes/+error.svelte).
-const area: Area = {
+const area = defineArea({
 	es: {
 		'error.title': 'No se pudo mostrar esta página',
 		'error.unavailable.title': 'Integra no puede leer sus datos en este momento',
@@ -20,6 +20,6 @@ const area: Area = {
 		'error.retry': 'Try again',
 		'error.home': 'Go to the observatory'
 	}
-};
+});
 
 export default area;

@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 /** Strings of /explorar: the comparison and the SQL console. */
-const area: Area = {
+const area = defineArea({
 	es: {
 		'nav.explorer': 'Explorar',
 		'exp.title': 'Explorar',
@@ -168,5 +168,5 @@ const area: Area = {
 		'exp.example.respuestas': 'Self-assessment answers by round',
 		'exp.example.mujeres': 'Women’s participation by audience'
 	}
-};
+});
 export default area;

@@ -1,6 +1,6 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
-const area: Area = {
+const area = defineArea({
 	es: {
 		'geo.title': 'Límites distritales (mapa)',
 		'geo.intro':
@@ -40,5 +40,5 @@ const area: Area = {
 		'geo.dialog.cancel': 'Cancel',
 		'geo.dialog.confirm': 'Use these boundaries'
 	}
-};
+});
 export default area;

@@ -1,8 +1,8 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // Validation and import messages. Owned by the import pipeline (src/lib/data).
 // Issue messages do not repeat the file, line or column: the report shows them beside it.
-const area: Area = {
+const area = defineArea({
 	es: {
 		'import.cli.unreadable': 'No se pudo abrir «{file}» ({reason}). Revise la ruta del archivo.',
 		'import.cli.unrecognised': 'no reconocido',
@@ -390,5 +390,5 @@ const area: Area = {
 		'import.issue.completed_on_not_completada':
 			'There is a completion date ({value}) but the status is “{detail}”, not “completada”. It was loaded; correct the status or clear the date.'
 	}
-};
+});
 export default area;

@@ -1,6 +1,6 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
-const area: Area = {
+const area = defineArea({
 	es: {
 		'observatory.title': 'Observatorio de gobernanza migratoria',
 		'observatory.intro':
@@ -132,5 +132,5 @@ const area: Area = {
 		'opendata.datasets': 'Datasets',
 		'opendata.metrics': 'Indicator tables'
 	}
-};
+});
 export default area;

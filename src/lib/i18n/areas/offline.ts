@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // The notice of a new version waiting in the service worker (src/lib/offline/).
-const area: Area = {
+const area = defineArea({
 	es: {
 		'update.available': 'Hay una nueva versión:',
 		'update.reload': 'recargar'
@@ -10,6 +10,6 @@ const area: Area = {
 		'update.available': 'A new version is available:',
 		'update.reload': 'reload'
 	}
-};
+});
 
 export default area;

@@ -1,6 +1,6 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
-const area: Area = {
+const area = defineArea({
 	es: {
 		'profile.title': 'Ficha distrital: {name}',
 		'profile.province': 'Provincia',
@@ -214,5 +214,5 @@ const area: Area = {
 		'narrative.incomplete': '{domain}: {missing} applicable indicators still unanswered.',
 		'narrative.incomplete.one': '{domain}: {missing} applicable indicator still unanswered.'
 	}
-};
+});
 export default area;

@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // The UIM's review screens: the queue of rounds (/revision) and one round (/revision/[ubigeo]/[round]).
-const area: Area = {
+const area = defineArea({
 	es: {
 		'review.title': 'Revisión de rondas',
 		'review.intro':
@@ -169,6 +169,6 @@ const area: Area = {
 		'review.history.by': 'by {who}',
 		'review.history.comments': '{n} comment(s)'
 	}
-};
+});
 
 export default area;

@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // A round's way to the UIM (server mode): sending, its state, the UIM's comments, the history.
-const area: Area = {
+const area = defineArea({
 	es: {
 		'submission.state.submitted': 'Enviada',
 		'submission.state.returned': 'Devuelta con comentarios',
@@ -197,6 +197,6 @@ const area: Area = {
 		'submission.history.published': 'Published version: {version}, on {date}',
 		'submission.history.notPublished': 'Not published yet'
 	}
-};
+});
 
 export default area;

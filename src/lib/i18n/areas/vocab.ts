@@ -1,7 +1,7 @@
-import type { Area } from '../types';
+import { defineArea } from '../types';
 
 // Labels of the data contract's enumerated values (DESIGN.md §4), shared by every screen.
-const area: Area = {
+const area = defineArea({
 	es: {
 		'activityType.sesion_informativa': 'Sesión informativa',
 		'activityType.conversatorio': 'Conversatorio',
@@ -64,5 +64,5 @@ const area: Area = {
 		'modality.virtual': 'Online',
 		'modality.mixta': 'Hybrid'
 	}
-};
+});
 export default area;

@@ -1,5 +1,5 @@
 import type { DomainScore } from '$lib/forms/draft-scores';
-import type { LiveQuery } from '$lib/forms/live-query.svelte';
+import type { Query } from '$lib/engine/query.svelte';
 import type { Indicator } from '$lib/forms/model';
 import type { DraftSession } from '$lib/forms/session.svelte';
 
@@ -10,5 +10,5 @@ export interface RoundViewProps {
 	/** The framework's policy indicators, in form order. */
 	indicators: Indicator[];
 	/** The live scores of the round. */
-	scores: LiveQuery<DomainScore>;
+	scores: Query<DomainScore[]>;
 }

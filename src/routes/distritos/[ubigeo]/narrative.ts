@@ -1,4 +1,4 @@
-import { tr, formatNumber, type Locale } from '$lib/i18n';
+import { tr, trUnder, formatNumber, type Locale } from '$lib/i18n';
 
 export interface DomainFact {
 	domain: number;
@@ -38,9 +38,9 @@ export function buildNarrative(
 	locale: Locale
 ): Narrative {
 	const n = (v: number) => formatNumber(v, locale);
-	const name = (d: number) => tr(locale, `domain.${d}`);
+	const name = (d: number) => trUnder(locale, 'domain.', d);
 	// inside a sentence the level is a common noun: "nivel avanzado"
-	const level = (l: string | null) => tr(locale, `level.${l}`).toLocaleLowerCase(locale);
+	const level = (l: string | null) => trUnder(locale, 'level.', l).toLocaleLowerCase(locale);
 	const met = (d: number) => indicators.filter((i) => i.domain === d && i.answer === 'cumple');
 	const unmet = (d: number) =>
 		indicators.filter(

@@ -1,5 +1,5 @@
 import { Query } from '$lib/engine/query.svelte';
-import type { Prefetched } from '$lib/engine/prefetch';
+import { prefetchedRows, type Prefetched } from '$lib/engine/prefetch';
 import type { Row } from '$lib/engine/types';
 import { profileQueries, type ProfileQueryName } from '$lib/metrics/profile-queries';
 import { districtRoundsSql } from '$lib/metrics/profile';
@@ -44,8 +44,11 @@ export class DistrictProfile {
 
 	constructor(inputs: Inputs) {
 		this.#inputs = inputs;
-		const prefetched = (name: ProfileQueryName) => () =>
-			(this.#inputs.prefetched()?.queries[name] ?? null) as Prefetched | null;
+		const prefetched = (name: ProfileQueryName) => ({
+			prefetched: prefetchedRows(
+				() => (this.#inputs.prefetched()?.queries[name] ?? null) as Prefetched | null
+			)
+		});
 		const make = (name: ProfileQueryName) => new Query(() => this.#all[name], prefetched(name));
 		this.queries = {
 			district: make('district'),
