@@ -4,6 +4,7 @@ import { ApiError } from '../http/errors';
 import { writeAudit } from '../audit';
 import { iso } from '../db/timestamps';
 import { mustLogActivities, mustReadActivities } from './access';
+import { ACTIVITY_COLUMNS as CONTRACT_ACTIVITY_COLUMNS } from '../../metrics/activity-cube/rows';
 
 /** One activity with the columns of activities.csv (docs/data-contract.md). */
 export interface Activity {
@@ -28,20 +29,8 @@ export interface StoredActivity extends Activity {
 	logged_by: string | null;
 }
 
-export const ACTIVITY_COLUMNS = [
-	'activity_id',
-	'date',
-	'ubigeo',
-	'type',
-	'audience',
-	'topic',
-	'modality',
-	'participants_total',
-	'participants_women',
-	'participants_men',
-	'participants_migrants',
-	'partner'
-] as const satisfies readonly (keyof Activity)[];
+/** The columns of activities.csv in the contract's order (the cube's list); an Activity has each. */
+export const ACTIVITY_COLUMNS = CONTRACT_ACTIVITY_COLUMNS satisfies readonly (keyof Activity)[];
 
 /**
  * Checks an activity with the import pipeline (as a one-row activities.csv
