@@ -1,33 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quoteIdent, quoteLiteral } from '../../../engine/sql';
 import type { Engine, Row } from '../../../engine/types';
 import { DATASET_SPECS } from '../../schema';
 import { createTablesSql, type DatasetName } from '../../tables';
 import { rawColumns, typedSelectSql, type SqlDialect } from './convert';
 import { withEngine } from '../test-engine';
+import { COMMA, identity, stagingTable } from './staging.fixtures';
 
 let engine: Engine;
-let seq = 0;
 withEngine((e) => {
 	engine = e;
 });
 
-const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
 const DECIMAL_COMMA: SqlDialect = { decimalComma: true, dateOrder: 'dmy' };
-
-/** A staging table as the pipeline sees it: all VARCHAR, `__line` = 2, 3, … */
-async function staging(headers: string[], rows: (string | null)[][]): Promise<string> {
-	const name = `stg_${++seq}`;
-	const cols = ['__line INTEGER', ...headers.map((h) => `${quoteIdent(h)} VARCHAR`)];
-	await engine.exec(`CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')})`);
-	for (let i = 0; i < rows.length; i++) {
-		const values = [String(i + 2), ...rows[i].map((v) => (v === null ? 'NULL' : quoteLiteral(v)))];
-		await engine.exec(`INSERT INTO ${quoteIdent(name)} VALUES (${values.join(', ')})`);
-	}
-	return name;
-}
-
-const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));
+const staging = (headers: string[], rows: (string | null)[][]) =>
+	stagingTable(engine, headers, rows);
 
 async function typed(
 	dataset: DatasetName,

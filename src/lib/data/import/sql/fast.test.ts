@@ -1,39 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { quoteIdent, quoteLiteral } from '../../../engine/sql';
+import { quoteIdent } from '../../../engine/sql';
 import type { Engine, Row } from '../../../engine/types';
 import { fastSelectSql, NOT_CLEAN } from './fast';
 import { DATASET_SPECS } from '../../schema';
-import { createTablesSql, type DatasetName } from '../../tables';
+import { type DatasetName } from '../../tables';
 import { typedSelectSql, type SqlDialect } from './convert';
 import { withEngine } from '../test-engine';
+import { COMMA, identity, seedReferences, stagingTable } from './staging.fixtures';
 
 let engine: Engine;
-let seq = 0;
-
 withEngine(async (e) => {
 	engine = e;
-	await engine.exec(createTablesSql());
-	await engine.exec(`INSERT INTO districts (ubigeo, name, province) VALUES
-		('150101', 'Lima', 'Lima'), ('070101', 'Callao', 'Callao');
-	INSERT INTO framework (indicator_id, domain, kind, weight) VALUES
-		('D1.01', 1, 'policy', 1), ('E1', 4, 'statistic', 1);`);
+	await seedReferences(engine);
 });
 
-const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
-const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));
-
-/** All-VARCHAR rows in a table, `__line` = 2, 3, … (what the detailed path's staging view gives). */
-async function staging(headers: string[], rows: (string | null)[][]): Promise<string> {
-	const name = `fst_${++seq}`;
-	const cols = ['__line INTEGER', ...headers.map((h) => `${quoteIdent(h)} VARCHAR`)];
-	const values = rows.map(
-		(r, i) =>
-			`(${[String(i + 2), ...r.map((v) => (v === null ? 'NULL' : quoteLiteral(v)))].join(', ')})`
-	);
-	await engine.exec(`CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')});
-INSERT INTO ${quoteIdent(name)} VALUES ${values.join(', ')}`);
-	return name;
-}
+const staging = (headers: string[], rows: (string | null)[][]) =>
+	stagingTable(engine, headers, rows);
 
 async function fast(
 	dataset: DatasetName,

@@ -1,0 +1,40 @@
+/** Fixtures of the SQL step tests: a staging table as the pipeline sees it, and its usual options. */
+import { quoteIdent, quoteLiteral } from '../../../engine/sql';
+import type { Engine } from '../../../engine/types';
+import { createTablesSql } from '../../tables';
+import type { SqlDialect } from './convert';
+
+/** Dot decimals, day-first dates: the dialect most fixtures are written in. */
+export const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
+
+/** Each header maps to the column of the same name. */
+export const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));
+
+let seq = 0;
+
+/** A new all-VARCHAR table of `rows`, `__line` = 2, 3, … (what the staging view gives); its name. */
+export async function stagingTable(
+	engine: Engine,
+	headers: string[],
+	rows: (string | null)[][]
+): Promise<string> {
+	const name = `stg_${++seq}`;
+	const cols = ['__line INTEGER', ...headers.map((h) => `${quoteIdent(h)} VARCHAR`)];
+	await engine.exec(`CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')})`);
+	if (rows.length === 0) return name;
+	const values = rows.map(
+		(r, i) =>
+			`(${[String(i + 2), ...r.map((v) => (v === null ? 'NULL' : quoteLiteral(v)))].join(', ')})`
+	);
+	await engine.exec(`INSERT INTO ${quoteIdent(name)} VALUES ${values.join(', ')}`);
+	return name;
+}
+
+/** The two districts and two indicators that the fast path's reference checks look up. */
+export async function seedReferences(engine: Engine): Promise<void> {
+	await engine.exec(createTablesSql());
+	await engine.exec(`INSERT INTO districts (ubigeo, name, province) VALUES
+		('150101', 'Lima', 'Lima'), ('070101', 'Callao', 'Callao');
+	INSERT INTO framework (indicator_id, domain, kind, weight) VALUES
+		('D1.01', 1, 'policy', 1), ('E1', 4, 'statistic', 1);`);
+}
