@@ -75,6 +75,18 @@ export const TABLE_DDL = {
 
 export type DatasetName = keyof typeof TABLE_DDL;
 
+/** The columns of actions.csv in the contract's order: the plan's form, export and server rows. */
+export const ACTION_CSV_COLUMNS = [
+	'action_id',
+	'ubigeo',
+	'indicator_id',
+	'description',
+	'responsible',
+	'due_date',
+	'status',
+	'completed_on'
+] as const;
+
 /** Load order: references point backwards (districts and framework first). */
 export const DATASET_NAMES: DatasetName[] = [
 	'districts',

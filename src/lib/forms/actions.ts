@@ -4,6 +4,7 @@
  */
 import { DATASET_SPECS, columnSpec } from '../data/schema';
 import { parseLocaleDate } from '../data/sniff';
+import { ACTION_CSV_COLUMNS } from '../data/tables';
 import type { Row } from '../engine/types';
 import type { MessageKey } from '../i18n';
 import { allowedValue, csvText, normalizeUbigeo, readCsv, type FileProblem } from './csv-file';
@@ -24,16 +25,7 @@ export interface PlanAction {
 	completed_on: string | null;
 }
 
-export const ACTION_COLUMNS: (keyof PlanAction)[] = [
-	'action_id',
-	'ubigeo',
-	'indicator_id',
-	'description',
-	'responsible',
-	'due_date',
-	'status',
-	'completed_on'
-];
+export const ACTION_COLUMNS: (keyof PlanAction)[] = [...ACTION_CSV_COLUMNS];
 
 export function isStatus(value: unknown): value is ActionStatus {
 	return typeof value === 'string' && (ACTION_STATUSES as readonly string[]).includes(value);

@@ -4,6 +4,7 @@ import { ApiError } from '../http/errors';
 import { writeAudit } from '../audit';
 import { iso } from '../db/timestamps';
 import { mustPlanFor, mustReadPlan } from './access';
+import { ACTION_CSV_COLUMNS } from '../../data/tables';
 
 /** One action of a district's plan, with the columns of actions.csv (docs/data-contract.md). */
 export interface PlanItem {
@@ -30,16 +31,7 @@ export interface PlanItemDetail extends StoredPlanItem {
 	history: StoredPlanItem[];
 }
 
-export const PLAN_COLUMNS = [
-	'action_id',
-	'ubigeo',
-	'indicator_id',
-	'description',
-	'responsible',
-	'due_date',
-	'status',
-	'completed_on'
-] as const satisfies readonly (keyof PlanItem)[];
+export const PLAN_COLUMNS = ACTION_CSV_COLUMNS satisfies readonly (keyof PlanItem)[];
 
 /**
  * Checks an action with the import pipeline (as a one-row actions.csv
