@@ -10,22 +10,12 @@ import {
 	toIndicators,
 	unmetIndicators,
 	type Draft,
-	type DraftAnswer,
-	type Indicator
+	type DraftAnswer
 } from './model';
+import { indicator } from './indicator.fixtures';
 
-function ind(id: string, domain: number, subarea: string | null = null): Indicator {
-	return {
-		id,
-		domain,
-		subarea,
-		textEs: `Pregunta ${id}`,
-		textEn: null,
-		guidanceEs: null,
-		guidanceEn: null,
-		weight: 1
-	};
-}
+const ind = (id: string, domain: number, subarea: string | null = null) =>
+	indicator(id, domain, { subarea });
 
 function answer(a: Partial<DraftAnswer>): DraftAnswer {
 	return { answer: null, evidence: '', source_url: '', notes: '', updated_at: null, ...a };

@@ -3,18 +3,10 @@ import Papa from 'papaparse';
 import { diffRound, parseRoundCsv, roundCsv, applyRound, roundFileName } from './round-csv';
 import { datasetFromFileName } from '$lib/data/detect';
 import type { Draft, DraftAnswer, Indicator } from './model';
+import { indicator } from './indicator.fixtures';
 
-const INDICATORS: Indicator[] = ['D1.01', 'D1.02', 'D1.03', 'D2.01', 'D2.02', 'D3.01'].map(
-	(id) => ({
-		id,
-		domain: Number(id[1]),
-		subarea: null,
-		textEs: id,
-		textEn: null,
-		guidanceEs: null,
-		guidanceEn: null,
-		weight: 1
-	})
+const INDICATORS: Indicator[] = ['D1.01', 'D1.02', 'D1.03', 'D2.01', 'D2.02', 'D3.01'].map((id) =>
+	indicator(id, Number(id[1]), { textEs: id })
 );
 
 /** Evidence a municipal official could well type, and what spreadsheets trip on. */

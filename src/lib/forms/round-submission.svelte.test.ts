@@ -8,7 +8,6 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EmergencyCopies } from './emergency';
-import type { Indicator } from './model';
 import {
 	fetchRoundHistory,
 	openComments,
@@ -22,18 +21,9 @@ import { createDraft } from './drafts';
 import { DraftSession } from './session.svelte';
 import { MemoryRecordStore } from './store';
 import { MemoryStorage } from '../../../tests/fixtures/memory-storage';
+import { indicator } from './indicator.fixtures';
 
-const ind = (id: string, domain: number): Indicator => ({
-	id,
-	domain,
-	subarea: null,
-	textEs: `Pregunta ${id}`,
-	textEn: null,
-	guidanceEs: null,
-	guidanceEn: null,
-	weight: 1
-});
-const INDICATORS = [ind('D1.01', 1), ind('D1.02', 1), ind('D2.01', 2)];
+const INDICATORS = [indicator('D1.01', 1), indicator('D1.02', 1), indicator('D2.01', 2)];
 const NOW = '2025-06-15T17:00:00.000Z';
 
 /** The server's two round endpoints, with its rules. */

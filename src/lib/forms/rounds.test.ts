@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, type Draft, type Indicator } from './model';
+import { emptyDraft, type Draft } from './model';
 import { listRounds, nameProblem } from './rounds';
+import { indicator } from './indicator.fixtures';
 
-const IND = ['A', 'B', 'C'].map((id): Indicator => ({
-	id,
-	domain: 1,
-	subarea: null,
-	textEs: id,
-	textEn: null,
-	guidanceEs: null,
-	guidanceEn: null,
-	weight: 1
-}));
+const IND = ['A', 'B', 'C'].map((id) => indicator(id, 1, { textEs: id }));
 
 function draft(round: string, status: Draft['status'], answered: string[] = []): Draft {
 	const d = emptyDraft('150101', round, '2025-06-15T17:00:00.000Z');
