@@ -13,19 +13,13 @@ import {
 } from 'd3-shape';
 import { CATEGORICAL } from './color';
 import { dodge } from './dodge';
+import { plotArea, type Margin, type PlotArea } from './plot-area';
 
 export interface SeriesInput {
 	key: string;
 	label: string;
 	/** One value per x; null or a missing x breaks the line there. */
 	points: { x: string; value: number | null }[];
-}
-
-export interface Margin {
-	top: number;
-	right: number;
-	bottom: number;
-	left: number;
 }
 
 export interface LineOptions {
@@ -67,7 +61,7 @@ export interface LineLayout {
 	xs: { value: string; x: number; showLabel: boolean }[];
 	yTicks: { value: number; y: number }[];
 	series: PlacedSeries[];
-	plot: { left: number; right: number; top: number; bottom: number };
+	plot: PlotArea;
 	width: number;
 	height: number;
 }
@@ -103,12 +97,7 @@ export function thinLabels(count: number, step: number, minSpacing: number): boo
  * order; direct labels at both ends are dodged so they do not overlap.
  */
 export function layoutLines(input: readonly SeriesInput[], o: LineOptions): LineLayout {
-	const plot = {
-		left: o.margin.left,
-		right: o.width - o.margin.right,
-		top: o.margin.top,
-		bottom: o.height - o.margin.bottom
-	};
+	const plot = plotArea(o.width, o.height, o.margin);
 	const xs = o.xs ?? [...new Set(input.flatMap((s) => s.points.map((p) => p.x)))].sort();
 	const x = scalePoint<string>().domain(xs).range([plot.left, plot.right]).padding(0.25);
 	const maxValue = Math.max(0, ...input.flatMap((s) => s.points.map((p) => p.value ?? 0)));

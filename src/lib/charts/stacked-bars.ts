@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack } from 'd3-shape';
 import { CATEGORICAL, textOn } from './color';
-import type { Margin } from './line-chart';
+import { plotArea, type Margin, type PlotArea } from './plot-area';
 
 export interface StackInput {
 	category: string;
@@ -50,7 +50,7 @@ export interface StackLayout {
 	columns: StackColumn[];
 	series: { key: string; color: string }[];
 	yTicks: { value: number; y: number }[];
-	plot: { left: number; right: number; top: number; bottom: number };
+	plot: PlotArea;
 	width: number;
 	height: number;
 }
@@ -60,12 +60,7 @@ export interface StackLayout {
  * segments are left out, so every segment drawn has a value to show.
  */
 export function layoutStack(data: readonly StackInput[], o: StackOptions): StackLayout {
-	const plot = {
-		left: o.margin.left,
-		right: o.width - o.margin.right,
-		top: o.margin.top,
-		bottom: o.height - o.margin.bottom
-	};
+	const plot = plotArea(o.width, o.height, o.margin);
 	const categories = o.categories ?? [...new Set(data.map((d) => d.category))].sort();
 	const keys = o.series ?? [...new Set(data.map((d) => d.series))];
 	const rows = categories.map((category) => {
