@@ -6,7 +6,7 @@ import { issuesSql, type ValidationContext } from './checks';
 import { typedSelectSql } from './convert';
 import { loadSql } from './load';
 import { withEngine } from '../test-engine';
-import { COMMA, identity, stagingTable } from './staging.fixtures';
+import { ACTIVITY_HEADERS, COMMA, identity, stagingTable } from './staging.fixtures';
 
 let engine: Engine;
 withEngine((e) => {
@@ -54,19 +54,7 @@ async function issues(
 const brief = (list: Issue[]) => list.map((i) => `${i.line}:${i.column}:${i.severity}:${i.code}`);
 
 describe('issuesSql', () => {
-	const ACT = [
-		'activity_id',
-		'date',
-		'ubigeo',
-		'type',
-		'audience',
-		'topic',
-		'modality',
-		'participants_total',
-		'participants_women',
-		'participants_men',
-		'participants_migrants'
-	];
+	const ACT = ACTIVITY_HEADERS.filter((h) => h !== 'partner');
 	const ok = (id: string, over: Record<string, string | null> = {}) => {
 		const base: Record<string, string | null> = {
 			activity_id: id,

@@ -6,7 +6,13 @@ import { fastCheckSql, fastReadTypes, fastSelectSql, NOT_CLEAN } from './fast';
 import { DATASET_SPECS } from '../../schema';
 import { type DatasetName } from '../../tables';
 import { withEngine } from '../test-engine';
-import { COMMA, identity, seedReferences, stagingTable } from './staging.fixtures';
+import {
+	ACTIVITY_HEADERS,
+	COMMA,
+	identity,
+	seedReferences,
+	stagingTable
+} from './staging.fixtures';
 
 let engine: Engine;
 withEngine(async (e) => {
@@ -103,18 +109,9 @@ describe('fastCheckSql', () => {
 	});
 
 	it('counts broken cross-column rules and dates after today', async () => {
-		const headers = [
-			'activity_id',
-			'date',
-			'ubigeo',
-			'type',
-			'audience',
-			'topic',
-			'modality',
-			'participants_total',
-			'participants_women',
-			'participants_men'
-		];
+		const headers = ACTIVITY_HEADERS.filter(
+			(h) => h !== 'participants_migrants' && h !== 'partner'
+		);
 		const base = ['campana', 'academia', 'salud', 'virtual'];
 		const r = await check('activities', headers, [
 			['A1', '2025-01-01', '150101', ...base, '10', '6', '4'],

@@ -6,7 +6,13 @@ import { DATASET_SPECS } from '../../schema';
 import { type DatasetName } from '../../tables';
 import { typedSelectSql, type SqlDialect } from './convert';
 import { withEngine } from '../test-engine';
-import { COMMA, identity, seedReferences, stagingTable } from './staging.fixtures';
+import {
+	ACTIVITY_HEADERS,
+	COMMA,
+	identity,
+	seedReferences,
+	stagingTable
+} from './staging.fixtures';
 
 let engine: Engine;
 withEngine(async (e) => {
@@ -48,20 +54,7 @@ async function detailed(
 
 describe('fastSelectSql', () => {
 	it('types a clean activity as the typed table has it', async () => {
-		const headers = [
-			'activity_id',
-			'date',
-			'ubigeo',
-			'type',
-			'audience',
-			'topic',
-			'modality',
-			'participants_total',
-			'participants_women',
-			'participants_men',
-			'participants_migrants',
-			'partner'
-		];
+		const headers = ACTIVITY_HEADERS;
 		const rows = await fast('activities', headers, [
 			[
 				'A1',

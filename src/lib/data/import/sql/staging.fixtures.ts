@@ -1,11 +1,15 @@
 /** Fixtures of the SQL step tests: a staging table as the pipeline sees it, and its usual options. */
 import { quoteIdent, quoteLiteral } from '../../../engine/sql';
 import type { Engine } from '../../../engine/types';
+import { DATASET_SPECS } from '../../schema';
 import { createTablesSql } from '../../tables';
 import type { SqlDialect } from './convert';
 
 /** Dot decimals, day-first dates: the dialect most fixtures are written in. */
 export const COMMA: SqlDialect = { decimalComma: false, dateOrder: 'dmy' };
+
+/** The headers of a full activities.csv: the contract's column names, in its order. */
+export const ACTIVITY_HEADERS = DATASET_SPECS.activities.columns.map((c) => c.name);
 
 /** Each header maps to the column of the same name. */
 export const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));
