@@ -7,7 +7,14 @@ import { parseLocaleDate } from '../data/sniff';
 import { ACTION_CSV_COLUMNS } from '../data/tables';
 import type { Row } from '../engine/types';
 import type { MessageKey } from '../i18n';
-import { allowedValue, csvText, normalizeUbigeo, readCsv, type FileProblem } from './csv-file';
+import {
+	allowedValue,
+	csvText,
+	missingColumnsProblem,
+	normalizeUbigeo,
+	readCsv,
+	type FileProblem
+} from './csv-file';
 
 export const ACTION_STATUSES = ['pendiente', 'en_curso', 'completada', 'cancelada'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -149,12 +156,7 @@ export function parseActionsCsv(
 	const file = readCsv(bytes, spec);
 	const result: ParsedActions = { actions: [], otherDistricts: 0, problems: [] };
 	if (file.missing.length) {
-		result.problems.push({
-			line: 1,
-			column: null,
-			key: 'assess.import.missing',
-			params: { columns: file.missing.join(', ') }
-		});
+		result.problems.push(missingColumnsProblem(file));
 		return result;
 	}
 	const seen = new Map<string, number>();

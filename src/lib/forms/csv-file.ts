@@ -44,6 +44,16 @@ export interface CsvFile {
 	missing: string[];
 }
 
+/** The whole file is refused: the header lacks required columns (they are named). */
+export function missingColumnsProblem(file: CsvFile): FileProblem {
+	return {
+		line: 1,
+		column: null,
+		key: 'assess.import.missing',
+		params: { columns: file.missing.join(', ') }
+	};
+}
+
 const BOM = '\uFEFF';
 
 /** UTF-8 with a BOM, so that Excel opens accents right; formula-safe (DESIGN.md §9). */

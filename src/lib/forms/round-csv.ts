@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n';
 import {
 	allowedValue,
 	csvText,
+	missingColumnsProblem,
 	normalizeTimestamp,
 	normalizeUbigeo,
 	readCsv,
@@ -112,12 +113,7 @@ export function parseRoundCsv(bytes: Uint8Array, opts: ParseRoundOptions): Parse
 		problems: []
 	};
 	if (file.missing.length) {
-		result.problems.push({
-			line: 1,
-			column: null,
-			key: 'assess.import.missing',
-			params: { columns: file.missing.join(', ') }
-		});
+		result.problems.push(missingColumnsProblem(file));
 		return result;
 	}
 	const known = new Set(opts.indicators.map((i) => i.id));
