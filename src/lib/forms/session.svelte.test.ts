@@ -66,6 +66,18 @@ function answerAll(s: DraftSession) {
 	});
 }
 
+/** Two tabs open on one draft; the one opened second has saved D3.01 = cumple. */
+async function newerTabSaved() {
+	await createDraft({ store, ubigeo: '150101', round: '2025', prefill: null, now: 'x' });
+	const older = session('2025');
+	await older.open();
+	const newer = session('2025');
+	await newer.open();
+	newer.setAnswer('D3.01', 'cumple');
+	await newer.autosave!.flush();
+	return { older, newer };
+}
+
 describe('DraftSession', () => {
 	it('opens a new round pre-filled from the latest one, with its evidence', async () => {
 		const rows = await engine.query(
@@ -227,26 +239,14 @@ describe('DraftSession', () => {
 	});
 
 	it('reloads what another tab saved when nothing here is unsaved', async () => {
-		await createDraft({ store, ubigeo: '150101', round: '2025', prefill: null, now: 'x' });
-		const older = session('2025');
-		await older.open();
-		const newer = session('2025');
-		await newer.open();
-		newer.setAnswer('D3.01', 'cumple');
-		await newer.autosave!.flush();
+		const { older, newer } = await newerTabSaved();
 		await older.reload();
 		expect(older.answerOf('D3.01')?.answer).toBe('cumple');
 		expect(older.autosave!.revision).toBe(newer.autosave!.revision);
 	});
 
 	it('an older tab that types after a newer tab saved gets a conflict, and the newer answers stay', async () => {
-		await createDraft({ store, ubigeo: '150101', round: '2025', prefill: null, now: 'x' });
-		const older = session('2025');
-		await older.open();
-		const newer = session('2025');
-		await newer.open();
-		newer.setAnswer('D3.01', 'cumple');
-		await newer.autosave!.flush();
+		const { older } = await newerTabSaved();
 		older.setAnswer('D3.01', 'no_cumple');
 		await older.autosave!.flush();
 		expect(older.autosave!.state).toBe('conflict');
