@@ -18,14 +18,28 @@ const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
 const LAYERS = {
 	engine: [],
 	i18n: [],
+	api: [],
+	account: ['api'],
 	data: ['engine', 'i18n'],
 	metrics: ['engine', 'data', 'i18n'],
 	geo: ['engine', 'data', 'i18n'],
 	charts: ['engine', 'data', 'geo', 'metrics', 'i18n'],
-	forms: ['engine', 'data', 'metrics', 'charts', 'i18n'],
-	activities: ['engine', 'data', 'metrics', 'charts', 'i18n'],
+	forms: ['engine', 'data', 'metrics', 'charts', 'api', 'i18n'],
+	activities: ['engine', 'data', 'metrics', 'charts', 'api', 'i18n'],
 	offline: ['i18n'],
-	app: ['engine', 'data', 'metrics', 'geo', 'charts', 'forms', 'activities', 'offline', 'i18n'],
+	app: [
+		'engine',
+		'data',
+		'metrics',
+		'geo',
+		'charts',
+		'forms',
+		'activities',
+		'offline',
+		'api',
+		'account',
+		'i18n'
+	],
 	server: ['engine', 'data', 'metrics', 'i18n']
 };
 
