@@ -39,13 +39,10 @@ export interface LoggedActivity {
 	server_saved_at?: string;
 }
 
-/** The columns of activities.csv, in the contract's order (one list, the cube's). */
-export const ACTIVITY_CSV_COLUMNS = ACTIVITY_COLUMNS;
-
 /** activities.csv text of the given activities (formula-safe, like every export). */
 export function activitiesCsv(rows: readonly LoggedActivity[]): string {
 	return toCsv(
-		[...ACTIVITY_CSV_COLUMNS],
+		[...ACTIVITY_COLUMNS],
 		rows.map((r) => ({ ...r, partner: r.partner.trim() === '' ? null : r.partner.trim() }))
 	);
 }

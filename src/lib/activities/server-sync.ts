@@ -5,7 +5,8 @@
  * the same activity again stores nothing new (the server answers 200 with
  * the one it has).
  */
-import { ACTIVITY_CSV_COLUMNS, type LoggedActivity } from './log';
+import { ACTIVITY_COLUMNS } from '$lib/metrics/activity-cube';
+import type { LoggedActivity } from './log';
 
 export type ActivitySend =
 	/** on the server (now, or already: a repeated send) */
@@ -23,7 +24,7 @@ export async function sendActivity(
 	fetchImpl: typeof fetch = fetch
 ): Promise<ActivitySend> {
 	const body: Record<string, unknown> = {};
-	for (const c of ACTIVITY_CSV_COLUMNS) body[c] = activity[c] ?? null;
+	for (const c of ACTIVITY_COLUMNS) body[c] = activity[c] ?? null;
 	body.partner = activity.partner.trim() === '' ? null : activity.partner.trim();
 	let response: Response;
 	try {
