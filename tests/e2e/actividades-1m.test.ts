@@ -47,7 +47,7 @@ describe('a million activities in Chromium', () => {
 			skipEmptyLines: true
 		}).data;
 
-		session = await openSession();
+		session = await openSession({ optimizedWasm: true });
 		const page = session.page;
 		await page.goto(`${base()}/datos`);
 		await page.setInputFiles('[data-testid="file-input"]', FILE);

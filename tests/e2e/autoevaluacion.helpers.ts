@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { CHROMIUM_ARGS } from './browser';
+import { testChromiumArgs } from './browser';
 
 export const base = () => inject('baseUrl');
 /** Each test starts DuckDB in one or more fresh browsers; the workshop answers every indicator. */
@@ -72,7 +72,7 @@ export async function launch(
 ): Promise<Browser> {
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: CHROMIUM_ARGS,
+		args: testChromiumArgs(),
 		headless: true,
 		locale: 'es-PE',
 		timezoneId: 'America/Lima',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from './browser';
+import { testChromiumArgs } from './browser';
 
 /** A committed import fixture (tests/fixtures/files), by name. */
 export const fixture = (name: string) => join('tests/fixtures/files', name);
@@ -134,7 +134,7 @@ export async function persistentBrowser(): Promise<{
 		async launch() {
 			const context = await chromium.launchPersistentContext(profile, {
 				executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-				args: CHROMIUM_ARGS,
+				args: testChromiumArgs(),
 				headless: true,
 				locale: 'es-PE',
 				timezoneId: 'America/Lima',

@@ -38,7 +38,7 @@ describe('/datos at scale and under failure', () => {
 		dir = mkdtempSync(join(tmpdir(), 'integra-scale-'));
 		big = join(dir, 'actividades_1M.csv');
 		writeFileSync(big, activitiesCsv(MILLION, demoUbigeos()));
-		session = await openSession();
+		session = await openSession({ optimizedWasm: true });
 		await openDatos(session.page, inject('baseUrl'));
 	});
 
