@@ -218,26 +218,28 @@ describe('sending a round to the UIM', () => {
 		expect((await store.getDraft('150101:2025'))?.server?.version).toBe(1);
 	});
 
-	it("the server's store stopped (503) is 'unreachable' with its message, and nothing is recorded", async () => {
+	// A refused send records nothing: `refuse` makes the server refuse the filled round.
+	it.each<[string, (session: DraftSession) => void, { kind: string; message: string }]>([
+		[
+			"the server's store stopped (503) is 'unreachable' with its message, and nothing is recorded",
+			() => {
+				server.storeDown = true;
+			},
+			{ kind: 'unreachable', message: 'La base de datos no responde' }
+		],
+		[
+			"a 400 gives the server's message, which names the indicator and the value",
+			(session) => {
+				// a value the form would never offer, as an old or edited draft may hold
+				session.draft!.answers['D2.01'].answer = 'quizas' as never;
+			},
+			{ kind: 'invalid', message: 'Indicador D2.01: «quizas» no es una respuesta válida.' }
+		]
+	])('%s', async (_, refuse, expected) => {
 		const { session, sub } = await open();
 		fill(session);
-		server.storeDown = true;
-		expect(await sub.send()).toEqual({
-			kind: 'unreachable',
-			message: 'La base de datos no responde'
-		});
-		expect((await store.getDraft('150101:2025'))?.server ?? null).toBeNull();
-	});
-
-	it("a 400 gives the server's message, which names the indicator and the value", async () => {
-		const { session, sub } = await open();
-		fill(session);
-		// a value the form would never offer, as an old or edited draft may hold
-		session.draft!.answers['D2.01'].answer = 'quizas' as never;
-		expect(await sub.send()).toEqual({
-			kind: 'invalid',
-			message: 'Indicador D2.01: «quizas» no es una respuesta válida.'
-		});
+		refuse(session);
+		expect(await sub.send()).toEqual(expected);
 		expect((await store.getDraft('150101:2025'))?.server ?? null).toBeNull();
 	});
 

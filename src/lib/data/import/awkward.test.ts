@@ -1,17 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/types';
+import { describe, expect, it } from 'vitest';
 import { importCsv, recogniseFile } from '.';
-import { utf8, csv, ACT_HEADER, act, options, brief, baseTables } from './dataset.fixtures';
-import { withEngine } from './test-engine';
+import { utf8, csv, ACT_HEADER, act, options, brief } from './dataset.fixtures';
+import { engineWithBaseTables } from './test-setup';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
+const engine = engineWithBaseTables();
 
 describe('importCsv: awkward files', () => {
-	beforeEach(() => baseTables(engine));
-
 	it('skips blank lines above the header and numbers the lines of the file', async () => {
 		const r = await importCsv(
 			engine,

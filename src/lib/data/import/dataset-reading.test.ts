@@ -1,26 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/types';
+import { describe, expect, it } from 'vitest';
 import { importCsv } from '.';
-import {
-	cp1252,
-	csv,
-	ACT_HEADER,
-	ACTIVITIES,
-	act,
-	options,
-	brief,
-	baseTables
-} from './dataset.fixtures';
-import { withEngine } from './test-engine';
+import { cp1252, csv, ACT_HEADER, ACTIVITIES, act, options, brief } from './dataset.fixtures';
+import { engineWithBaseTables } from './test-setup';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
+const engine = engineWithBaseTables();
 
 describe('importCsv: reading files', () => {
-	beforeEach(() => baseTables(engine));
-
 	it('reads a Windows-1252 file with ; and typographic quotes', async () => {
 		const bytes = cp1252(
 			csv(['ubigeo;nombre;provincia;departamento', '150101;Añón;Lima;“comillas” – Lima'])

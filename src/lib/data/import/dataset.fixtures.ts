@@ -49,22 +49,24 @@ export const ACTIVITIES = csv([
 	'A-002,15/4/2024,150132,desayuno_migratorio,comunidad_migrante,salud,virtual,40,22,18,30,'
 ]);
 
+/** The values of a valid activity (all but its id), by column. */
+export const ACTIVITY_VALUES: Readonly<Record<string, string>> = {
+	date: '3/4/2024',
+	ubigeo: '070101',
+	type: 'conversatorio',
+	audience: 'academia',
+	topic: 'salud',
+	modality: 'virtual',
+	participants_total: '20',
+	participants_women: '10',
+	participants_men: '8',
+	participants_migrants: '5',
+	partner: 'OIM'
+};
+
 /** An activities row with one field changed. */
 export function act(id: string, over: Partial<Record<string, string>> = {}): string {
-	const base: Record<string, string> = {
-		activity_id: id,
-		date: '3/4/2024',
-		ubigeo: '070101',
-		type: 'conversatorio',
-		audience: 'academia',
-		topic: 'salud',
-		modality: 'virtual',
-		participants_total: '20',
-		participants_women: '10',
-		participants_men: '8',
-		participants_migrants: '5',
-		partner: 'OIM'
-	};
+	const base: Record<string, string> = { ...ACTIVITY_VALUES, activity_id: id };
 	return ACT_HEADER.split(',')
 		.map((c) => over[c] ?? base[c])
 		.join(',');

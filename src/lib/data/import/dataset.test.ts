@@ -1,5 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/types';
+import { describe, expect, it } from 'vitest';
 import { importCsv } from '.';
 import {
 	csv,
@@ -9,19 +8,13 @@ import {
 	ACTIVITIES,
 	act,
 	options,
-	brief,
-	baseTables
+	brief
 } from './dataset.fixtures';
-import { withEngine } from './test-engine';
+import { engineWithBaseTables } from './test-setup';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
+const engine = engineWithBaseTables();
 
 describe('importCsv', () => {
-	beforeEach(() => baseTables(engine));
-
 	it('loads a clean set with no issues and the right typed values', async () => {
 		const stats = await importCsv(engine, options('statistics.csv', STATISTICS));
 		const acts = await importCsv(engine, options('activities.csv', ACTIVITIES));

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/node';
-import type { Engine } from '../../engine/types';
 import { importCsv, importFiles, prepareImport, issuesToCsvRows } from '.';
 import {
 	TODAY,
@@ -16,12 +15,9 @@ import {
 	brief,
 	baseTables
 } from './dataset.fixtures';
-import { withEngine } from './test-engine';
+import { fileEngine } from './test-engine';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
+const engine = fileEngine();
 
 describe('importFiles', () => {
 	it('creates the tables, recognises and orders the files, and lists what is missing', async () => {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/types';
 import importArea from '../../i18n/areas/import';
 import { datasetFromFileName, detectDataset, mapHeaders } from '../detect';
 import { readHeader, recordStartLines, uniqueNames } from '.';
 import { DATASET_SPECS, SQL_TYPE, normalizeHeader, WARNING_CODES } from '../schema';
 import { createTablesSql, DATASET_NAMES } from '../tables';
-import { withEngine } from './test-engine';
+import { fileEngine } from './test-engine';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
+const engine = fileEngine();
 
 describe('header helpers', () => {
 	it('reads the header record, quotes included', () => {

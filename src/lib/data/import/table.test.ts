@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/node';
 import type { Engine } from '../../engine/types';
 import { columnNames, guessType, importTable, prepareTable, safeTableName } from '.';
-import { withEngine } from './test-engine';
+import { fileEngine } from './test-engine';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
+const engine = fileEngine();
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const load = (fileName: string, text: string | Uint8Array, over = {}, into: Engine = engine) =>

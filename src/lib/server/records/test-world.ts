@@ -4,7 +4,7 @@
  * DuckDB loaded with the reference data for the import pipeline's checks.
  */
 import Papa from 'papaparse';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importFiles } from '../../data/import';
 import { createNodeEngine } from '../../engine/node';
@@ -95,3 +95,14 @@ export async function loadPublished<T>(
 		await fresh.close();
 	}
 }
+
+/**
+ * The first row `sql` gives on the published files, once they have loaded
+ * without an error in actions.csv or activities.csv (the test fails otherwise).
+ */
+export const publishedRow = (store: Store, sql: string) =>
+	loadPublished(store, async (fresh, errors) => {
+		expect(errors).toEqual([]);
+		const [row] = await fresh.query(sql);
+		return row;
+	});

@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../engine/types';
 import { DATASET_SPECS } from '../../schema';
 import { createTablesSql, type DatasetName } from '../../tables';
 import { issuesSql, type ValidationContext } from './checks';
 import { typedSelectSql } from './convert';
 import { loadSql } from './load';
-import { withEngine } from '../test-engine';
-import { ACTIVITY_HEADERS, COMMA, identity, stagingTable } from './staging.fixtures';
+import { ACTIVITY_VALUES } from '../dataset.fixtures';
+import { type Cells, ACTIVITY_HEADERS, COMMA, identity, stagingEngine } from './staging.fixtures';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
-
-const staging = (headers: string[], rows: (string | null)[][]) =>
-	stagingTable(engine, headers, rows);
+const { engine, staging } = stagingEngine();
 
 type Issue = {
 	line: number;
@@ -28,7 +21,7 @@ type Issue = {
 async function issues(
 	dataset: DatasetName,
 	headers: string[],
-	rows: (string | null)[][],
+	rows: Cells,
 	ctx: Partial<ValidationContext> = {}
 ): Promise<Issue[]> {
 	const stg = await staging(headers, rows);
@@ -56,18 +49,11 @@ const brief = (list: Issue[]) => list.map((i) => `${i.line}:${i.column}:${i.seve
 describe('issuesSql', () => {
 	const ACT = ACTIVITY_HEADERS.filter((h) => h !== 'partner');
 	const ok = (id: string, over: Record<string, string | null> = {}) => {
+		// The valid activity of the CSV fixtures, its date as the typed table has it.
 		const base: Record<string, string | null> = {
+			...ACTIVITY_VALUES,
 			activity_id: id,
-			date: '2024-04-03',
-			ubigeo: '070101',
-			type: 'conversatorio',
-			audience: 'academia',
-			topic: 'salud',
-			modality: 'virtual',
-			participants_total: '20',
-			participants_women: '10',
-			participants_men: '8',
-			participants_migrants: '5'
+			date: '2024-04-03'
 		};
 		return ACT.map((c) => (c in over ? over[c] : base[c]));
 	};
@@ -222,8 +208,9 @@ describe('issuesSql', () => {
 		expect(brief(s)).toEqual(['2:period:error:type_period', '3:indicator_id:error:indicator_kind']);
 	});
 
-	it('checks the framework: domain range, kind and positive weight for policy', async () => {
-		const out = await issues(
+	it.each<[string, DatasetName, string[], Cells, string[]]>([
+		[
+			'checks the framework: domain range, kind and positive weight for policy',
 			'framework',
 			['indicator_id', 'domain', 'kind', 'text_es', 'weight'],
 			[
@@ -231,30 +218,26 @@ describe('issuesSql', () => {
 				['P2', '1', 'policy', 't', '0'],
 				['E9', '1', 'statistic', 't', '0'],
 				['P3', '1', 'indicador', 't', '1']
-			]
-		);
-		expect(brief(out)).toEqual([
-			'2:domain:error:range_max',
-			'3:weight:error:weight_not_positive',
-			'5:kind:error:allowed'
-		]);
-	});
-
-	it('checks districts: migrant population within population', async () => {
-		const out = await issues(
+			],
+			['2:domain:error:range_max', '3:weight:error:weight_not_positive', '5:kind:error:allowed']
+		],
+		[
+			'checks districts: migrant population within population',
 			'districts',
 			['ubigeo', 'name', 'province', 'population', 'migrant_population'],
 			[
 				['150101', 'Lima', 'Lima', '100', '101'],
 				['150102', 'Ancón', 'Lima', '', '50'],
 				['150103', '', 'Lima', '-5', '']
+			],
+			[
+				'2:migrant_population:error:migrant_population_gt_population',
+				'4:name:error:required',
+				'4:population:error:range_min'
 			]
-		);
-		expect(brief(out)).toEqual([
-			'2:migrant_population:error:migrant_population_gt_population',
-			'4:name:error:required',
-			'4:population:error:range_min'
-		]);
+		]
+	])('%s', async (_, dataset, headers, rows, expected) => {
+		expect(brief(await issues(dataset, headers, rows))).toEqual(expected);
 	});
 
 	it('warns about a completion date when the action is not completed', async () => {

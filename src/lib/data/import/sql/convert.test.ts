@@ -1,24 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine, Row } from '../../../engine/types';
+import type { Row } from '../../../engine/types';
 import { DATASET_SPECS } from '../../schema';
 import { createTablesSql, type DatasetName } from '../../tables';
 import { rawColumns, typedSelectSql, type SqlDialect } from './convert';
-import { withEngine } from '../test-engine';
-import { COMMA, identity, stagingTable } from './staging.fixtures';
+import { type Cells, COMMA, identity, stagingEngine } from './staging.fixtures';
 
-let engine: Engine;
-withEngine((e) => {
-	engine = e;
-});
+const { engine, staging } = stagingEngine();
 
 const DECIMAL_COMMA: SqlDialect = { decimalComma: true, dateOrder: 'dmy' };
-const staging = (headers: string[], rows: (string | null)[][]) =>
-	stagingTable(engine, headers, rows);
 
 async function typed(
 	dataset: DatasetName,
 	headers: string[],
-	rows: (string | null)[][],
+	rows: Cells,
 	dialect: SqlDialect = COMMA
 ): Promise<Row[]> {
 	const stg = await staging(headers, rows);

@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { engineFile } from '../../../engine/settings';
 import { quoteIdent } from '../../../engine/sql';
-import type { Engine } from '../../../engine/types';
 import { fastCheckSql, fastReadTypes, fastSelectSql, NOT_CLEAN } from './fast';
 import { DATASET_SPECS } from '../../schema';
 import { type DatasetName } from '../../tables';
-import { withEngine } from '../test-engine';
 import {
+	type Cells,
 	ACTIVITY_HEADERS,
 	COMMA,
 	identity,
-	seedReferences,
-	stagingTable
+	seededStagingEngine
 } from './staging.fixtures';
 
-let engine: Engine;
-withEngine(async (e) => {
-	engine = e;
-	await seedReferences(engine);
-});
-
-const staging = (headers: string[], rows: (string | null)[][]) =>
-	stagingTable(engine, headers, rows);
+const { engine, staging } = seededStagingEngine();
 
 describe('fastReadTypes', () => {
 	it('has read_csv type dates, and integers unless the decimal is a comma', () => {
@@ -66,7 +57,7 @@ describe('fastCheckSql', () => {
 	async function check(
 		dataset: DatasetName,
 		headers: string[],
-		rows: (string | null)[][],
+		rows: Cells,
 		mode: 'replace' | 'append' = 'replace'
 	) {
 		const spec = DATASET_SPECS[dataset];

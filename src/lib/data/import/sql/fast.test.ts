@@ -1,32 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { quoteIdent } from '../../../engine/sql';
-import type { Engine, Row } from '../../../engine/types';
+import type { Row } from '../../../engine/types';
 import { fastSelectSql, NOT_CLEAN } from './fast';
 import { DATASET_SPECS } from '../../schema';
 import { type DatasetName } from '../../tables';
 import { typedSelectSql, type SqlDialect } from './convert';
-import { withEngine } from '../test-engine';
 import {
+	type Cells,
 	ACTIVITY_HEADERS,
 	COMMA,
 	identity,
-	seedReferences,
-	stagingTable
+	seededStagingEngine
 } from './staging.fixtures';
 
-let engine: Engine;
-withEngine(async (e) => {
-	engine = e;
-	await seedReferences(engine);
-});
-
-const staging = (headers: string[], rows: (string | null)[][]) =>
-	stagingTable(engine, headers, rows);
+const { engine, staging } = seededStagingEngine();
 
 async function fast(
 	dataset: DatasetName,
 	headers: string[],
-	rows: (string | null)[][],
+	rows: Cells,
 	dialect: SqlDialect = COMMA
 ): Promise<Row[]> {
 	const stg = await staging(headers, rows);
@@ -42,7 +34,7 @@ async function fast(
 async function detailed(
 	dataset: DatasetName,
 	headers: string[],
-	rows: (string | null)[][],
+	rows: Cells,
 	dialect: SqlDialect = COMMA
 ): Promise<Row[]> {
 	const spec = DATASET_SPECS[dataset];

@@ -1,6 +1,7 @@
 /** Fixtures of the SQL step tests: a staging table as the pipeline sees it, and its usual options. */
 import { quoteIdent, quoteLiteral } from '../../../engine/sql';
 import type { Engine } from '../../../engine/types';
+import { fileEngine } from '../test-engine';
 import { DATASET_SPECS } from '../../schema';
 import { createTablesSql } from '../../tables';
 import type { SqlDialect } from './convert';
@@ -14,14 +15,13 @@ export const ACTIVITY_HEADERS = DATASET_SPECS.activities.columns.map((c) => c.na
 /** Each header maps to the column of the same name. */
 export const identity = (headers: string[]) => Object.fromEntries(headers.map((h) => [h, h]));
 
+/** The cells of staging rows, as read from a file: text, or null for an empty cell. */
+export type Cells = (string | null)[][];
+
 let seq = 0;
 
 /** A new all-VARCHAR table of `rows`, `__line` = 2, 3, … (what the staging view gives); its name. */
-export async function stagingTable(
-	engine: Engine,
-	headers: string[],
-	rows: (string | null)[][]
-): Promise<string> {
+async function stagingTable(engine: Engine, headers: string[], rows: Cells): Promise<string> {
 	const name = `stg_${++seq}`;
 	const cols = ['__line INTEGER', ...headers.map((h) => `${quoteIdent(h)} VARCHAR`)];
 	await engine.exec(`CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')})`);
@@ -42,3 +42,16 @@ export async function seedReferences(engine: Engine): Promise<void> {
 	INSERT INTO framework (indicator_id, domain, kind, weight) VALUES
 		('D1.01', 1, 'policy', 1), ('E1', 4, 'statistic', 1);`);
 }
+
+/**
+ * The test file's engine (`setUp` runs once it has started) and `staging`,
+ * which makes a new staging table of `rows` in it and gives its name.
+ */
+export function stagingEngine(setUp?: (engine: Engine) => Promise<void>) {
+	const engine = fileEngine(setUp);
+	const staging = (headers: string[], rows: Cells) => stagingTable(engine, headers, rows);
+	return { engine, staging };
+}
+
+/** `stagingEngine` with the reference districts and indicators seeded (`seedReferences`). */
+export const seededStagingEngine = () => stagingEngine(seedReferences);
