@@ -3,25 +3,13 @@ import type { User } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { writeAudit } from '../audit';
 import { iso } from '../db/timestamps';
+import { contractColumns, sameColumns } from '../records/columns';
 import { mustLogActivities, mustReadActivities } from './access';
 import { ACTIVITY_COLUMNS as CONTRACT_ACTIVITY_COLUMNS } from '../../metrics/activity-cube/rows';
+import type { ActivityRecord } from '../../data/records';
 
 /** One activity with the columns of activities.csv (docs/data-contract.md). */
-export interface Activity {
-	activity_id: string;
-	/** `YYYY-MM-DD` */
-	date: string;
-	ubigeo: string;
-	type: string;
-	audience: string;
-	topic: string;
-	modality: string;
-	participants_total: number;
-	participants_women: number | null;
-	participants_men: number | null;
-	participants_migrants: number | null;
-	partner: string | null;
-}
+export type Activity = ActivityRecord;
 
 /** An activity as the server keeps it: who logged it and when (the server's clock). */
 export interface StoredActivity extends Activity {
@@ -69,14 +57,10 @@ function stored(r: Record<string, unknown>): StoredActivity {
 }
 
 /** The same activity: every column of the contract equal. */
-export function sameActivity(a: Activity, b: Activity): boolean {
-	return ACTIVITY_COLUMNS.every((c) => (a[c] ?? null) === (b[c] ?? null));
-}
+export const sameActivity = (a: Activity, b: Activity) => sameColumns(ACTIVITY_COLUMNS, a, b);
 
 /** The contract's columns only (what the public file has). */
-export function activityColumns(a: Activity): Activity {
-	return Object.fromEntries(ACTIVITY_COLUMNS.map((c) => [c, a[c] ?? null])) as unknown as Activity;
-}
+export const activityColumns = (a: Activity) => contractColumns(ACTIVITY_COLUMNS, a);
 
 /**
  * A UIM assistant logs an activity. The id is the one the device made: a

@@ -3,21 +3,13 @@ import type { User } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { writeAudit } from '../audit';
 import { iso } from '../db/timestamps';
+import { contractColumns, sameColumns } from '../records/columns';
 import { mustPlanFor, mustReadPlan } from './access';
 import { ACTION_CSV_COLUMNS } from '../../data/tables';
+import type { PlanAction } from '../../data/records';
 
 /** One action of a district's plan, with the columns of actions.csv (docs/data-contract.md). */
-export interface PlanItem {
-	action_id: string;
-	ubigeo: string;
-	indicator_id: string | null;
-	description: string;
-	responsible: string | null;
-	/** `YYYY-MM-DD` */
-	due_date: string | null;
-	status: 'pendiente' | 'en_curso' | 'completada' | 'cancelada';
-	completed_on: string | null;
-}
+export type PlanItem = PlanAction;
 
 /** A version of an action as the server keeps it: its number, who saved it and when. */
 export interface StoredPlanItem extends PlanItem {
@@ -67,14 +59,10 @@ function version(r: Record<string, unknown>): StoredPlanItem {
 }
 
 /** The same content: every column of the contract equal. */
-export function sameItem(a: PlanItem, b: PlanItem): boolean {
-	return PLAN_COLUMNS.every((c) => (a[c] ?? null) === (b[c] ?? null));
-}
+export const sameItem = (a: PlanItem, b: PlanItem) => sameColumns(PLAN_COLUMNS, a, b);
 
 /** The contract's columns only (what the public file has). */
-export function itemColumns(a: PlanItem): PlanItem {
-	return Object.fromEntries(PLAN_COLUMNS.map((c) => [c, a[c] ?? null])) as unknown as PlanItem;
-}
+export const itemColumns = (a: PlanItem) => contractColumns(PLAN_COLUMNS, a);
 
 /**
  * A district's action plan as the server has it: every action sent, at its
