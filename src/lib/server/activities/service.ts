@@ -56,12 +56,6 @@ function stored(r: Record<string, unknown>): StoredActivity {
 	};
 }
 
-/** The same activity: every column of the contract equal. */
-export const sameActivity = (a: Activity, b: Activity) => sameColumns(ACTIVITY_COLUMNS, a, b);
-
-/** The contract's columns only (what the public file has). */
-export const activityColumns = (a: Activity) => contractColumns(ACTIVITY_COLUMNS, a);
-
 /**
  * A UIM assistant logs an activity. The id is the one the device made: a
  * repeated send of the same activity stores nothing and gives back the one
@@ -84,7 +78,8 @@ export async function logActivity(
 			const [row] = await tx.query(`${SELECT} WHERE a.activity_id = $1`, [id]);
 			if (!row) return null;
 			const existing = stored(row);
-			if (sameActivity(existing, activity)) return { created: false, activity: existing };
+			if (sameColumns(ACTIVITY_COLUMNS, existing, activity))
+				return { created: false, activity: existing };
 			throw new ApiError(
 				'conflict',
 				`Ya hay otra actividad con el id «${id}» en el servidor: no se cambia una actividad registrada.`,
@@ -161,5 +156,5 @@ export async function listActivities(
 /** Every activity logged on the server, contract columns only, by id (the published file's rows). */
 export async function activityRows(db: Queryable): Promise<Activity[]> {
 	const rows = await db.query(`${SELECT} ORDER BY a.activity_id`);
-	return rows.map((r) => activityColumns(stored(r)));
+	return rows.map((r) => contractColumns(ACTIVITY_COLUMNS, stored(r)));
 }

@@ -58,12 +58,6 @@ function version(r: Record<string, unknown>): StoredPlanItem {
 	};
 }
 
-/** The same content: every column of the contract equal. */
-export const sameItem = (a: PlanItem, b: PlanItem) => sameColumns(PLAN_COLUMNS, a, b);
-
-/** The contract's columns only (what the public file has). */
-export const itemColumns = (a: PlanItem) => contractColumns(PLAN_COLUMNS, a);
-
 /**
  * A district's action plan as the server has it: every action sent, at its
  * latest version, with its history. The district's officials, the UIM,
@@ -138,7 +132,8 @@ export async function saveItem(
 					)[0]
 				)
 			: null;
-		if (current && sameItem(current, item)) return { created: false, item: current };
+		if (current && sameColumns(PLAN_COLUMNS, current, item))
+			return { created: false, item: current };
 		if (change.base_version !== undefined && change.base_version !== latest)
 			throw new ApiError(
 				'conflict',
@@ -198,5 +193,5 @@ export async function currentItems(db: Queryable): Promise<PlanItem[]> {
 		`${SELECT} JOIN action_items i ON i.action_id = v.action_id AND i.latest_version = v.version
 		 ORDER BY v.action_id`
 	);
-	return rows.map((r) => itemColumns(version(r)));
+	return rows.map((r) => contractColumns(PLAN_COLUMNS, version(r)));
 }
