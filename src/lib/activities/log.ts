@@ -17,21 +17,16 @@ import { idbDone, idbRequest, openIdb } from '$lib/idb';
 import { askPersistentStorage } from '$lib/storage-persistence.svelte';
 import { nowIso } from '$lib/clock';
 import { ACTIVITY_COLUMNS } from '$lib/metrics/activity-cube';
+import type { ActivityRecord } from '$lib/data/records';
 import type { ActivitySend } from './server-sync';
 
-/** One activity as the data contract names its columns (DESIGN.md §4). */
-export interface LoggedActivity {
-	activity_id: string;
-	date: string;
-	ubigeo: string;
-	type: string;
-	audience: string;
-	topic: string;
-	modality: string;
+/**
+ * One activity as the data contract names its columns (DESIGN.md §4), as the
+ * form gives it: the total may still be empty and the partner is the text
+ * typed (the import pipeline checks both).
+ */
+export interface LoggedActivity extends Omit<ActivityRecord, 'participants_total' | 'partner'> {
 	participants_total: number | null;
-	participants_women: number | null;
-	participants_men: number | null;
-	participants_migrants: number | null;
 	partner: string;
 	/** ISO timestamp of the logging (not a column of the contract). */
 	logged_at?: string;

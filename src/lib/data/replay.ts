@@ -93,52 +93,48 @@ async function apply(
 	today: string,
 	locale: Locale
 ): Promise<string | null> {
-	const bytes = e.kind === 'remove' ? undefined : await log.bytes(e.id as number);
-	if (e.kind !== 'remove' && !bytes)
-		return tr(locale, 'datos.restore.missing', { file: e.fileName });
-	switch (e.kind) {
-		case 'remove':
-			await engine.exec(`DELETE FROM ${quoteIdent(e.dataset)}`);
-			await pruneAgain(engine, e);
-			return null;
-		case 'dataset': {
-			const r = await importCsv(engine, {
-				fileName: e.fileName,
-				bytes: bytes as Uint8Array,
-				dataset: e.dataset,
-				mode: e.mode,
-				encoding: e.encoding,
-				delimiter: e.delimiter,
-				mapping: e.mapping,
-				today,
-				locale
-			});
-			await pruneAgain(engine, e);
-			if (r.loaded === 0 && r.rows > 0) {
-				return r.issues.find((i) => i.severity === 'error')?.message ?? null;
-			}
-			return null;
-		}
-		case 'table': {
-			const r = await importTable(engine, {
-				fileName: e.fileName,
-				bytes: bytes as Uint8Array,
-				name: e.table,
-				reserved: [],
-				encoding: e.encoding,
-				delimiter: e.delimiter,
-				header: e.header,
-				allText: e.allText,
-				locale
-			});
-			if (r.table !== e.table) {
-				// The name is taken by now (a new table of the app): keep the user's data anyway.
-				await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(r.table)}`);
-				return tr(locale, 'datos.restore.nameTaken', { table: e.table });
-			}
-			return r.errors > 0 ? (r.issues.find((i) => i.severity === 'error')?.message ?? null) : null;
-		}
+	if (e.kind === 'remove') {
+		await engine.exec(`DELETE FROM ${quoteIdent(e.dataset)}`);
+		await pruneAgain(engine, e);
+		return null;
 	}
+	const bytes = await log.bytes(e.id as number);
+	if (!bytes) return tr(locale, 'datos.restore.missing', { file: e.fileName });
+	// the file as it was read, the same for a dataset and a table
+	const file = {
+		fileName: e.fileName,
+		bytes,
+		encoding: e.encoding,
+		delimiter: e.delimiter,
+		locale
+	};
+	if (e.kind === 'dataset') {
+		const r = await importCsv(engine, {
+			...file,
+			dataset: e.dataset,
+			mode: e.mode,
+			mapping: e.mapping,
+			today
+		});
+		await pruneAgain(engine, e);
+		if (r.loaded === 0 && r.rows > 0) {
+			return r.issues.find((i) => i.severity === 'error')?.message ?? null;
+		}
+		return null;
+	}
+	const r = await importTable(engine, {
+		...file,
+		name: e.table,
+		reserved: [],
+		header: e.header,
+		allText: e.allText
+	});
+	if (r.table !== e.table) {
+		// The name is taken by now (a new table of the app): keep the user's data anyway.
+		await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(r.table)}`);
+		return tr(locale, 'datos.restore.nameTaken', { table: e.table });
+	}
+	return r.errors > 0 ? (r.issues.find((i) => i.severity === 'error')?.message ?? null) : null;
 }
 
 /**

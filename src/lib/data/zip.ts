@@ -45,6 +45,27 @@ async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
 	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/**
+ * The fields the local header and the central directory both have, in the
+ * same order from `at`: version needed, flags, method, time, date, CRC-32,
+ * compressed and uncompressed size, name length.
+ */
+function fileFields(
+	view: DataView,
+	at: number,
+	f: { method: number; crc: number; compressed: number; size: number; nameLength: number }
+): void {
+	view.setUint16(at, 20, true);
+	view.setUint16(at + 2, UTF8_FLAG, true);
+	view.setUint16(at + 4, f.method, true);
+	view.setUint16(at + 6, DOS_TIME, true);
+	view.setUint16(at + 8, DOS_DATE, true);
+	view.setUint32(at + 10, f.crc, true);
+	view.setUint32(at + 14, f.compressed, true);
+	view.setUint32(at + 18, f.size, true);
+	view.setUint16(at + 22, f.nameLength, true);
+}
+
 /** The ZIP archive of `entries`, as parts ready for a Blob. */
 export async function zip(entries: readonly ZipEntry[]): Promise<Uint8Array[]> {
 	const encoder = new TextEncoder();
@@ -59,31 +80,16 @@ export async function zip(entries: readonly ZipEntry[]): Promise<Uint8Array[]> {
 		const method = deflated.length < size ? DEFLATED : STORED;
 		const body = method === DEFLATED ? deflated : entry.data;
 		const local = new DataView(new ArrayBuffer(30));
+		const file = { method, crc, compressed: body.length, size, nameLength: name.length };
 		local.setUint32(0, 0x04034b50, true);
-		local.setUint16(4, 20, true);
-		local.setUint16(6, UTF8_FLAG, true);
-		local.setUint16(8, method, true);
-		local.setUint16(10, DOS_TIME, true);
-		local.setUint16(12, DOS_DATE, true);
-		local.setUint32(14, crc, true);
-		local.setUint32(18, body.length, true);
-		local.setUint32(22, size, true);
-		local.setUint16(26, name.length, true);
+		fileFields(local, 4, file);
 		local.setUint16(28, 0, true);
 		parts.push(new Uint8Array(local.buffer), name, body);
 
 		const dir = new DataView(new ArrayBuffer(46));
 		dir.setUint32(0, 0x02014b50, true);
 		dir.setUint16(4, 20, true);
-		dir.setUint16(6, 20, true);
-		dir.setUint16(8, UTF8_FLAG, true);
-		dir.setUint16(10, method, true);
-		dir.setUint16(12, DOS_TIME, true);
-		dir.setUint16(14, DOS_DATE, true);
-		dir.setUint32(16, crc, true);
-		dir.setUint32(20, body.length, true);
-		dir.setUint32(24, size, true);
-		dir.setUint16(28, name.length, true);
+		fileFields(dir, 6, file);
 		dir.setUint32(42, offset, true);
 		central.push(new Uint8Array(dir.buffer), name);
 		offset += 30 + name.length + body.length;

@@ -23,6 +23,12 @@ async function failure(work: Promise<unknown>, what: string): Promise<EngineErro
 	throw new Error(`${what}: must fail, but it succeeded`);
 }
 
+/** `work` fails with an EngineError of this kind. */
+async function failsAs(kind: EngineError['kind'], work: Promise<unknown>, what: string) {
+	const error = await failure(work, what);
+	assert(error.kind === kind, `${what}: kind must be "${kind}", got "${error.kind}"`);
+}
+
 function assert(condition: unknown, message: string): asserts condition {
 	if (!condition) throw new Error(message);
 }
@@ -143,10 +149,8 @@ export const ENGINE_CONTRACT: ContractCheck[] = [
 				"SET allowed_directories = ['/']",
 				'SET lock_configuration = false',
 				'RESET enable_external_access'
-			]) {
-				const error = await failure(engine.query(sql), sql);
-				assert(error.kind === 'refused', `${sql}: kind must be "refused", got "${error.kind}"`);
-			}
+			])
+				await failsAs('refused', engine.query(sql), sql);
 			const [row] = await engine.query(
 				"SELECT value FROM duckdb_settings() WHERE name = 'enable_external_access'"
 			);
@@ -166,10 +170,8 @@ export const ENGINE_CONTRACT: ContractCheck[] = [
 				'DROP TABLE __contract_ro',
 				'CREATE TABLE __contract_new AS SELECT 1 AS i',
 				'ALTER TABLE __contract_ro RENAME TO __contract_gone'
-			]) {
-				const error = await failure(engine.queryReadOnly(sql), sql);
-				assert(error.kind === 'read-only', `${sql}: kind must be "read-only", got "${error.kind}"`);
-			}
+			])
+				await failsAs('read-only', engine.queryReadOnly(sql), sql);
 			// two statements at once: the second could run after the first ended the transaction
 			await failure(engine.queryReadOnly('COMMIT; DELETE FROM __contract_ro'), 'two statements');
 			// one that ends the read-only transaction itself leaves the next one read-only all the same

@@ -4,6 +4,7 @@
  */
 import { DATASET_SPECS, columnSpec } from '../data/schema';
 import { parseLocaleDate } from '../data/sniff';
+import { ACTION_STATUSES, type ActionStatus, type PlanAction } from '../data/records';
 import { ACTION_CSV_COLUMNS } from '../data/tables';
 import type { Row } from '../engine/types';
 import type { MessageKey } from '../i18n';
@@ -16,21 +17,8 @@ import {
 	type FileProblem
 } from './csv-file';
 
-export const ACTION_STATUSES = ['pendiente', 'en_curso', 'completada', 'cancelada'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-
-/** One row of actions.csv. Optional fields are null when empty. */
-export interface PlanAction {
-	action_id: string;
-	ubigeo: string;
-	indicator_id: string | null;
-	description: string;
-	responsible: string | null;
-	/** `YYYY-MM-DD` */
-	due_date: string | null;
-	status: ActionStatus;
-	completed_on: string | null;
-}
+// one definition of an action for the plan's form and the server (data/records.ts)
+export { ACTION_STATUSES, type ActionStatus, type PlanAction };
 
 export const ACTION_COLUMNS: (keyof PlanAction)[] = [...ACTION_CSV_COLUMNS];
 

@@ -1,4 +1,5 @@
 import type { SqlQuery } from '../engine/types';
+import { equalsWhere } from './equals-where';
 
 /**
  * Activity metrics per district × calendar year (DESIGN.md §5). Every
@@ -43,21 +44,12 @@ activity_metrics AS (
 
 /** `ubigeo, year, activities, participants, women_share, migrant_share, reach_per_1000_migrants, sectors_reached, virtual_share` */
 export function activityMetricsSql(filter: { year?: number; ubigeo?: string } = {}): SqlQuery {
-	const parts: string[] = [];
-	const params: (string | number)[] = [];
-	if (filter.year !== undefined) {
-		parts.push('year = ?');
-		params.push(filter.year);
-	}
-	if (filter.ubigeo !== undefined) {
-		parts.push('ubigeo = ?');
-		params.push(filter.ubigeo);
-	}
+	const { clause, params } = equalsWhere({ year: filter.year, ubigeo: filter.ubigeo });
 	return {
 		sql: `WITH ${ACTIVITY_METRICS_CTE}
 SELECT ubigeo, year, activities, participants, women_share, migrant_share,
 	reach_per_1000_migrants, sectors_reached, virtual_share
-FROM activity_metrics ${parts.length ? `WHERE ${parts.join(' AND ')}` : ''}
+FROM activity_metrics ${clause}
 ORDER BY ubigeo, year`,
 		params
 	};

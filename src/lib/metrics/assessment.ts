@@ -1,5 +1,6 @@
 import type { SqlQuery } from '../engine/types';
 import { levelCaseSql } from './levels';
+import { equalsWhere } from './equals-where';
 
 /**
  * Scores per district × round × domain (DESIGN.md §5), as CTEs other
@@ -65,19 +66,7 @@ export interface ScoreFilter {
 	round?: string;
 }
 
-function where(filter: ScoreFilter): { clause: string; params: string[] } {
-	const parts: string[] = [];
-	const params: string[] = [];
-	if (filter.ubigeo !== undefined) {
-		parts.push('ubigeo = ?');
-		params.push(filter.ubigeo);
-	}
-	if (filter.round !== undefined) {
-		parts.push('round = ?');
-		params.push(filter.round);
-	}
-	return { clause: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
+const where = (filter: ScoreFilter) => equalsWhere({ ubigeo: filter.ubigeo, round: filter.round });
 
 /** `ubigeo, round, domain, score, completeness, level, change, answered, applicable` */
 export function domainScoresSql(filter: ScoreFilter = {}): SqlQuery {

@@ -1,6 +1,6 @@
 import type { User } from './auth/sessions';
 import { ApiError } from './http/errors';
-import { mustSignIn } from './rounds/access';
+import { mustBeAllowed, seesAllWork } from './rounds/access';
 import type { View } from './published';
 
 /**
@@ -18,10 +18,9 @@ export function chooseView(user: User | null, body: unknown): View {
 
 /** 401 for nobody, 403 for an official: checked before the body is read. */
 export function mustBeStaff(user: User | null): asserts user is User {
-	mustSignIn(user);
-	if (user.role === 'official')
-		throw new ApiError(
-			'forbidden',
-			'Solo el equipo de la UIM, administración y analistas pueden ver el trabajo en curso.'
-		);
+	mustBeAllowed(
+		user,
+		seesAllWork,
+		'Solo el equipo de la UIM, administración y analistas pueden ver el trabajo en curso.'
+	);
 }

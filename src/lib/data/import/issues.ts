@@ -58,6 +58,16 @@ export function issueText(
 	return message(locale, issue.key, params);
 }
 
+/** What an issue says of its file: how grave, its code, its message and where (line, column). */
+export type IssueWhat = [
+	severity: Severity,
+	code: string,
+	key: string,
+	params?: IssueParams,
+	line?: number | null,
+	column?: string | null
+];
+
 /**
  * An issue. `locale` is only the language of its `message` convenience;
  * the issue itself holds the key and parameters.
@@ -65,12 +75,7 @@ export function issueText(
 export function makeIssue(
 	locale: Locale,
 	file: string,
-	severity: Severity,
-	code: string,
-	key: string,
-	params: IssueParams = {},
-	line: number | null = null,
-	column: string | null = null
+	...[severity, code, key, params = {}, line = null, column = null]: IssueWhat
 ): ImportIssue {
 	return {
 		file,

@@ -9,7 +9,7 @@
  */
 import type { Engine } from '../../engine/types';
 import { errorText, failureIssue } from './failure';
-import { countKinds, makeIssue, type ImportIssue, type IssueParams, type Severity } from './issues';
+import { countKinds, makeIssue, type ImportIssue, type IssueWhat } from './issues';
 import { RegisteredSource } from './registered';
 import type { Preview, ReadFileOptions, StagedReport } from './report';
 import { firstRecordUnclosed } from './scan';
@@ -61,17 +61,8 @@ export abstract class StagedImport<R extends StagedReport, O extends ReadFileOpt
 		r.omitted = 0;
 	}
 
-	protected fileIssue(
-		severity: Severity,
-		code: string,
-		key: string,
-		params: IssueParams = {},
-		line: number | null = null,
-		column: string | null = null
-	): void {
-		this.addIssue(
-			makeIssue(this.opts.locale, this.opts.fileName, severity, code, key, params, line, column)
-		);
+	protected fileIssue(...issue: IssueWhat): void {
+		this.addIssue(makeIssue(this.opts.locale, this.opts.fileName, ...issue));
 	}
 
 	protected addIssue(issue: ImportIssue): void {

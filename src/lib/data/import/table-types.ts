@@ -189,6 +189,20 @@ export async function columnVerdict(
 	lineOf: (row: number) => Promise<number>
 ): Promise<{ type: GenericType; warnings: TypeWarning[] }> {
 	const warnings: TypeWarning[] = [];
+	/** A warning about one value of the column, at its line. */
+	const warnValue = (
+		code: string,
+		key: string,
+		value: string,
+		line: number,
+		more: IssueParams = {}
+	) =>
+		warnings.push({
+			code,
+			key: `import.table.${key}`,
+			params: { column: c, value, line, ...more },
+			line
+		});
 	if (cand.type === 'MIXED') {
 		warnings.push({
 			code: 'text_mixed_decimals',
@@ -208,51 +222,26 @@ export async function columnVerdict(
 	const zero = Number(found[`zero${i}`] ?? 0);
 	if (cand.type === 'BIGINT' && zero > 0) {
 		const line = await lineOf(Number(found[`zerol${i}`]));
-		const value = String(found[`zerov${i}`]).trim();
-		warnings.push({
-			code: 'text_leading_zeros',
-			key: 'import.table.leading_zeros',
-			params: { column: c, value, line },
-			line
-		});
+		warnValue('text_leading_zeros', 'leading_zeros', String(found[`zerov${i}`]).trim(), line);
 		return { type: 'VARCHAR', warnings };
 	}
 	if (bad > 0) {
 		const line = await lineOf(Number(found[`badl${i}`]));
 		const key = cand.type === 'DOUBLE' || cand.type === 'BIGINT' ? 'not_numbers' : 'not_dates';
-		warnings.push({
-			code: `text_${key}`,
-			key: `import.table.${key}`,
-			params: { column: c, value: shorten(String(found[`badv${i}`])), line, count: bad },
-			line
-		});
+		warnValue(`text_${key}`, key, shorten(String(found[`badv${i}`])), line, { count: bad });
 		return { type: 'VARCHAR', warnings };
 	}
 	if (cand.type === 'DOUBLE') {
 		if (found[`scil${i}`] != null) {
 			const line = await lineOf(Number(found[`scil${i}`]));
-			const value = String(found[`sciv${i}`]).trim();
-			warnings.push({
-				code: 'excel_scientific',
-				key: 'import.table.excel_scientific',
-				params: { column: c, value, line },
-				line
-			});
+			warnValue('excel_scientific', 'excel_scientific', String(found[`sciv${i}`]).trim(), line);
 		}
 		if (found[`grpl${i}`] != null) {
 			const line = await lineOf(Number(found[`grpl${i}`]));
 			const value = String(found[`grpv${i}`]).trim();
-			warnings.push({
-				code: 'ambiguous_thousands',
-				key: 'import.table.ambiguous_thousands',
-				params: {
-					column: c,
-					value,
-					line,
-					read: String(parseLocaleNumber(value, cand.decimalComma)),
-					separator: cand.decimalComma ? '.' : ','
-				},
-				line
+			warnValue('ambiguous_thousands', 'ambiguous_thousands', value, line, {
+				read: String(parseLocaleNumber(value, cand.decimalComma)),
+				separator: cand.decimalComma ? '.' : ','
 			});
 		}
 	}

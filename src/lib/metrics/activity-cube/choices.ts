@@ -1,4 +1,5 @@
 import type { SqlQuery } from '../../engine/types';
+import { districtListSql } from '../catalog';
 
 // Choices for the filters of /actividades and the form that logs an activity.
 
@@ -10,13 +11,8 @@ export function activityYearsSql(): SqlQuery {
 	};
 }
 
-/** Districts for the filters and the form: `ubigeo, name, province`. */
-export function districtChoicesSql(): SqlQuery {
-	return {
-		sql: 'SELECT ubigeo, name, province FROM districts ORDER BY name COLLATE NOACCENT.NOCASE, ubigeo',
-		params: []
-	};
-}
+/** Districts for the filters and the form: `ubigeo, name, province` (the catalog's one list). */
+export const districtChoicesSql = districtListSql;
 
 /** Partners named in the activities, for the filter: `partner` (`''` is none). */
 export function partnerChoicesSql(): SqlQuery {

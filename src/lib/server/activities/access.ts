@@ -1,6 +1,5 @@
 import type { User } from '../auth/sessions';
-import { ApiError } from '../http/errors';
-import { mustSignIn } from '../rounds/access';
+import { mustBeAllowed, seesAllWork } from '../rounds/access';
 
 /**
  * Who may do what with logged activities (DESIGN.md §10), checked on the
@@ -12,16 +11,17 @@ import { mustSignIn } from '../rounds/access';
  * | the published activities.csv| yes   | yes | yes      | yes     | yes (contract columns)  |
  */
 export function mustReadActivities(user: User | null): asserts user is User {
-	mustSignIn(user);
-	if (user.role === 'official')
-		throw new ApiError(
-			'forbidden',
-			'El registro de actividades es del equipo de la UIM; las actividades publicadas están en /api/published/activities.csv.'
-		);
+	mustBeAllowed(
+		user,
+		seesAllWork,
+		'El registro de actividades es del equipo de la UIM; las actividades publicadas están en /api/published/activities.csv.'
+	);
 }
 
 export function mustLogActivities(user: User | null): asserts user is User {
-	mustSignIn(user);
-	if (user.role !== 'uim')
-		throw new ApiError('forbidden', 'Solo el equipo de la UIM puede registrar actividades.');
+	mustBeAllowed(
+		user,
+		(u) => u.role === 'uim',
+		'Solo el equipo de la UIM puede registrar actividades.'
+	);
 }

@@ -3,25 +3,13 @@ import type { User } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { writeAudit } from '../audit';
 import { iso } from '../db/timestamps';
+import { contractColumns, sameColumns } from '../records/columns';
 import { mustLogActivities, mustReadActivities } from './access';
 import { ACTIVITY_COLUMNS as CONTRACT_ACTIVITY_COLUMNS } from '../../metrics/activity-cube/rows';
+import type { ActivityRecord } from '../../data/records';
 
 /** One activity with the columns of activities.csv (docs/data-contract.md). */
-export interface Activity {
-	activity_id: string;
-	/** `YYYY-MM-DD` */
-	date: string;
-	ubigeo: string;
-	type: string;
-	audience: string;
-	topic: string;
-	modality: string;
-	participants_total: number;
-	participants_women: number | null;
-	participants_men: number | null;
-	participants_migrants: number | null;
-	partner: string | null;
-}
+export type Activity = ActivityRecord;
 
 /** An activity as the server keeps it: who logged it and when (the server's clock). */
 export interface StoredActivity extends Activity {
@@ -68,16 +56,6 @@ function stored(r: Record<string, unknown>): StoredActivity {
 	};
 }
 
-/** The same activity: every column of the contract equal. */
-export function sameActivity(a: Activity, b: Activity): boolean {
-	return ACTIVITY_COLUMNS.every((c) => (a[c] ?? null) === (b[c] ?? null));
-}
-
-/** The contract's columns only (what the public file has). */
-export function activityColumns(a: Activity): Activity {
-	return Object.fromEntries(ACTIVITY_COLUMNS.map((c) => [c, a[c] ?? null])) as unknown as Activity;
-}
-
 /**
  * A UIM assistant logs an activity. The id is the one the device made: a
  * repeated send of the same activity stores nothing and gives back the one
@@ -100,7 +78,8 @@ export async function logActivity(
 			const [row] = await tx.query(`${SELECT} WHERE a.activity_id = $1`, [id]);
 			if (!row) return null;
 			const existing = stored(row);
-			if (sameActivity(existing, activity)) return { created: false, activity: existing };
+			if (sameColumns(ACTIVITY_COLUMNS, existing, activity))
+				return { created: false, activity: existing };
 			throw new ApiError(
 				'conflict',
 				`Ya hay otra actividad con el id «${id}» en el servidor: no se cambia una actividad registrada.`,
@@ -177,5 +156,5 @@ export async function listActivities(
 /** Every activity logged on the server, contract columns only, by id (the published file's rows). */
 export async function activityRows(db: Queryable): Promise<Activity[]> {
 	const rows = await db.query(`${SELECT} ORDER BY a.activity_id`);
-	return rows.map((r) => activityColumns(stored(r)));
+	return rows.map((r) => contractColumns(ACTIVITY_COLUMNS, stored(r)));
 }

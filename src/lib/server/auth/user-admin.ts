@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/store';
-import { ApiError } from '../http/errors';
+import { ApiError, type ErrorCode } from '../http/errors';
 import { mustBeAdmin } from '../rounds/access';
 import { AccountError, addUser, listUsers, resetPassword } from './accounts';
 import { ROLES, type Role, type User } from './sessions';
@@ -107,20 +107,17 @@ export async function setPassword(
 }
 
 /** accounts.ts speaks English to the command line; the API speaks Spanish to people. */
+const SPANISH: Record<AccountError['code'], [ErrorCode, string]> = {
+	bad_email: ['bad_request', 'El correo no es una dirección válida.'],
+	bad_password: ['bad_request', 'La contraseña debe tener entre 10 y 200 caracteres.'],
+	exists: ['conflict', 'Ya existe una cuenta con ese correo.'],
+	not_found: ['not_found', 'No existe esa cuenta.'],
+	bad_ubigeo: ['bad_request', 'Revise los distritos: ubigeos de 6 cifras.'],
+	bad_role: ['bad_request', 'Elija un rol: admin, uim, official o analyst.']
+};
+
 function spanish(error: unknown): unknown {
 	if (!(error instanceof AccountError)) return error;
-	switch (error.code) {
-		case 'bad_email':
-			return new ApiError('bad_request', 'El correo no es una dirección válida.');
-		case 'bad_password':
-			return new ApiError('bad_request', 'La contraseña debe tener entre 10 y 200 caracteres.');
-		case 'exists':
-			return new ApiError('conflict', 'Ya existe una cuenta con ese correo.');
-		case 'not_found':
-			return new ApiError('not_found', 'No existe esa cuenta.');
-		case 'bad_ubigeo':
-			return new ApiError('bad_request', 'Revise los distritos: ubigeos de 6 cifras.');
-		case 'bad_role':
-			return new ApiError('bad_request', 'Elija un rol: admin, uim, official o analyst.');
-	}
+	const [code, message] = SPANISH[error.code];
+	return new ApiError(code, message);
 }

@@ -180,35 +180,30 @@ export function jsonErrorOffset(text: string): number | null {
 		}
 	};
 	const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+	/** An object's members or an array's items: none, or `item`s split by commas, then `close`. */
+	const list = (close: string, item: () => void): void => {
+		i++;
+		ws();
+		if (text[i] === close) return void i++;
+		for (;;) {
+			item();
+			ws();
+			if (text[i] === close) return void i++;
+			expect(',');
+		}
+	};
+	const member = () => {
+		ws();
+		string();
+		ws();
+		expect(':');
+		value();
+	};
 	const value = (): void => {
 		ws();
 		const c = text[i];
-		if (c === '{') {
-			i++;
-			ws();
-			if (text[i] === '}') return void i++;
-			for (;;) {
-				ws();
-				string();
-				ws();
-				expect(':');
-				value();
-				ws();
-				if (text[i] === '}') return void i++;
-				expect(',');
-			}
-		}
-		if (c === '[') {
-			i++;
-			ws();
-			if (text[i] === ']') return void i++;
-			for (;;) {
-				value();
-				ws();
-				if (text[i] === ']') return void i++;
-				expect(',');
-			}
-		}
+		if (c === '{') return list('}', member);
+		if (c === '[') return list(']', value);
 		if (c === '"') return string();
 		for (const word of ['true', 'false', 'null'])
 			if (c === word[0]) {

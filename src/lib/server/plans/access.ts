@@ -1,6 +1,5 @@
 import type { User } from '../auth/sessions';
-import { ApiError } from '../http/errors';
-import { mustSignIn } from '../rounds/access';
+import { canReadUnpublished, isOfficialOf, mustBeAllowed } from '../rounds/access';
 
 /**
  * Who may do what with a district's action plan (DESIGN.md §10), checked on
@@ -11,26 +10,21 @@ import { mustSignIn } from '../rounds/access';
  * | change an action (a new version)     | no    | no  | own ubigeos only      | no      | no        |
  * | the published actions.csv (current)  | yes   | yes | yes                   | yes     | yes       |
  */
-export function canReadPlan(user: User | null, ubigeo: string): boolean {
-	if (!user) return false;
-	if (user.role === 'official') return user.ubigeos.includes(ubigeo);
-	return true;
-}
+/** The plan in progress is read like a round in progress. */
+export const canReadPlan = canReadUnpublished;
 
 export function mustReadPlan(user: User | null, ubigeo: string): asserts user is User {
-	mustSignIn(user);
-	if (!canReadPlan(user, ubigeo))
-		throw new ApiError(
-			'forbidden',
-			'Solo los funcionarios de este distrito y el equipo de la UIM pueden ver su plan de acción en curso.'
-		);
+	mustBeAllowed(
+		user,
+		(u) => canReadPlan(u, ubigeo),
+		'Solo los funcionarios de este distrito y el equipo de la UIM pueden ver su plan de acción en curso.'
+	);
 }
 
 export function mustPlanFor(user: User | null, ubigeo: string): asserts user is User {
-	mustSignIn(user);
-	if (user.role !== 'official' || !user.ubigeos.includes(ubigeo))
-		throw new ApiError(
-			'forbidden',
-			'Solo un funcionario o funcionaria de este distrito puede cambiar su plan de acción.'
-		);
+	mustBeAllowed(
+		user,
+		(u) => isOfficialOf(u, ubigeo),
+		'Solo un funcionario o funcionaria de este distrito puede cambiar su plan de acción.'
+	);
 }

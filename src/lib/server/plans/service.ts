@@ -3,21 +3,13 @@ import type { User } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { writeAudit } from '../audit';
 import { iso } from '../db/timestamps';
+import { contractColumns, sameColumns } from '../records/columns';
 import { mustPlanFor, mustReadPlan } from './access';
 import { ACTION_CSV_COLUMNS } from '../../data/tables';
+import type { PlanAction } from '../../data/records';
 
 /** One action of a district's plan, with the columns of actions.csv (docs/data-contract.md). */
-export interface PlanItem {
-	action_id: string;
-	ubigeo: string;
-	indicator_id: string | null;
-	description: string;
-	responsible: string | null;
-	/** `YYYY-MM-DD` */
-	due_date: string | null;
-	status: 'pendiente' | 'en_curso' | 'completada' | 'cancelada';
-	completed_on: string | null;
-}
+export type PlanItem = PlanAction;
 
 /** A version of an action as the server keeps it: its number, who saved it and when. */
 export interface StoredPlanItem extends PlanItem {
@@ -64,16 +56,6 @@ function version(r: Record<string, unknown>): StoredPlanItem {
 		saved_at: iso(r.saved_at),
 		saved_by: (r.saved_by as string | null) ?? null
 	};
-}
-
-/** The same content: every column of the contract equal. */
-export function sameItem(a: PlanItem, b: PlanItem): boolean {
-	return PLAN_COLUMNS.every((c) => (a[c] ?? null) === (b[c] ?? null));
-}
-
-/** The contract's columns only (what the public file has). */
-export function itemColumns(a: PlanItem): PlanItem {
-	return Object.fromEntries(PLAN_COLUMNS.map((c) => [c, a[c] ?? null])) as unknown as PlanItem;
 }
 
 /**
@@ -150,7 +132,8 @@ export async function saveItem(
 					)[0]
 				)
 			: null;
-		if (current && sameItem(current, item)) return { created: false, item: current };
+		if (current && sameColumns(PLAN_COLUMNS, current, item))
+			return { created: false, item: current };
 		if (change.base_version !== undefined && change.base_version !== latest)
 			throw new ApiError(
 				'conflict',
@@ -210,5 +193,5 @@ export async function currentItems(db: Queryable): Promise<PlanItem[]> {
 		`${SELECT} JOIN action_items i ON i.action_id = v.action_id AND i.latest_version = v.version
 		 ORDER BY v.action_id`
 	);
-	return rows.map((r) => itemColumns(version(r)));
+	return rows.map((r) => contractColumns(PLAN_COLUMNS, version(r)));
 }

@@ -17,6 +17,21 @@ export function mustSignIn(user: User | null): asserts user is User {
 	if (!user) throw new ApiError('unauthenticated', 'Inicie sesión para hacer esto.');
 }
 
+/** 401 for nobody; 403 with `refusal` for a signed-in user `allowed` turns down. */
+export function mustBeAllowed(
+	user: User | null,
+	allowed: (user: User) => boolean,
+	refusal: string
+): asserts user is User {
+	mustSignIn(user);
+	if (!allowed(user)) throw new ApiError('forbidden', refusal);
+}
+
+/** An official of this district: the one who submits its self-assessment and changes its plan. */
+export function isOfficialOf(user: User, ubigeo: string): boolean {
+	return user.role === 'official' && user.ubigeos.includes(ubigeo);
+}
+
 export function canReadUnpublished(user: User | null, ubigeo: string): boolean {
 	if (!user) return false;
 	if (user.role === 'official') return user.ubigeos.includes(ubigeo);
@@ -29,22 +44,25 @@ export function seesAllWork(user: User | null): boolean {
 }
 
 export function mustSubmitFor(user: User | null, ubigeo: string): asserts user is User {
-	mustSignIn(user);
-	if (user.role !== 'official' || !user.ubigeos.includes(ubigeo))
-		throw new ApiError(
-			'forbidden',
-			'Solo un funcionario o funcionaria de este distrito puede enviar su autoevaluación.'
-		);
+	mustBeAllowed(
+		user,
+		(u) => isOfficialOf(u, ubigeo),
+		'Solo un funcionario o funcionaria de este distrito puede enviar su autoevaluación.'
+	);
 }
 
 export function mustReview(user: User | null): asserts user is User {
-	mustSignIn(user);
-	if (user.role !== 'uim')
-		throw new ApiError('forbidden', 'Solo el equipo de la UIM puede devolver o validar rondas.');
+	mustBeAllowed(
+		user,
+		(u) => u.role === 'uim',
+		'Solo el equipo de la UIM puede devolver o validar rondas.'
+	);
 }
 
 export function mustBeAdmin(user: User | null): asserts user is User {
-	mustSignIn(user);
-	if (user.role !== 'admin')
-		throw new ApiError('forbidden', 'Solo una cuenta de administración puede hacer esto.');
+	mustBeAllowed(
+		user,
+		(u) => u.role === 'admin',
+		'Solo una cuenta de administración puede hacer esto.'
+	);
 }

@@ -25,6 +25,9 @@ export const jsonObject = (properties: Schema, description: string) =>
 	jsonBody({ type: 'object', properties }, description);
 /** A JSON array of one schema (`{ type: 'array', items }`). */
 export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
+/** A JSON array of objects with these properties (`extra`: e.g. which are required). */
+export const arrayOfObjects = (properties: Schema, extra: Schema = {}): Schema =>
+	arrayOf({ type: 'object', ...extra, properties });
 /** A schema that is another one with more properties (`allOf`). */
 export const extend = (base: string, properties: Schema): Schema => ({
 	allOf: [ref(base), { type: 'object', properties }]

@@ -14,6 +14,25 @@ import {
 	ubigeoQuery
 } from './parts';
 
+/**
+ * A write of one record that a repeated send does not store twice: 201 with
+ * the stored record, 200 with the one already there, 409 when it clashes.
+ */
+const storedOnce = (
+	input: string,
+	inputDescription: string,
+	stored: string,
+	descriptions: { unchanged: string; stored: string }
+) => ({
+	requestBody: { required: true, ...jsonBody(ref(input), inputDescription) },
+	responses: {
+		'200': jsonBody(ref(stored), descriptions.unchanged),
+		'201': jsonBody(ref(stored), descriptions.stored),
+		...WRITE_ERRORS,
+		'409': errorRef('Conflict')
+	}
+});
+
 export const RECORD_PATHS = {
 	'/api/action-plans/{ubigeo}': {
 		get: {
@@ -49,13 +68,10 @@ export const RECORD_PATHS = {
 					schema: { type: 'string' }
 				}
 			],
-			requestBody: { required: true, ...jsonBody(ref('PlanItemInput'), 'The action.') },
-			responses: {
-				'200': jsonBody(ref('StoredPlanItem'), 'Unchanged.'),
-				'201': jsonBody(ref('StoredPlanItem'), 'A new version.'),
-				...WRITE_ERRORS,
-				'409': errorRef('Conflict')
-			}
+			...storedOnce('PlanItemInput', 'The action.', 'StoredPlanItem', {
+				unchanged: 'Unchanged.',
+				stored: 'A new version.'
+			})
 		}
 	},
 	'/api/activities': {
@@ -71,13 +87,10 @@ export const RECORD_PATHS = {
 			summary: 'Log an activity (uim)',
 			description:
 				'The columns of activities.csv with the id the device made: 201 when stored, 200 with the stored one when the same activity was sent before.',
-			requestBody: { required: true, ...jsonBody(ref('Activity'), 'The activity.') },
-			responses: {
-				'200': jsonBody(ref('StoredActivity'), 'Sent before.'),
-				'201': jsonBody(ref('StoredActivity'), 'Stored.'),
-				...WRITE_ERRORS,
-				'409': errorRef('Conflict')
-			}
+			...storedOnce('Activity', 'The activity.', 'StoredActivity', {
+				unchanged: 'Sent before.',
+				stored: 'Stored.'
+			})
 		}
 	}
 };

@@ -1,7 +1,8 @@
 /** The schemas the operations refer to (`#/components/schemas/…`). */
 import { MAX_BODY_BYTES } from '../respond';
 import { ERROR_STATUS } from '../errors';
-import { extend, nullable, ref } from './parts';
+import { ACTION_STATUSES } from '../../../data/records';
+import { arrayOfObjects, extend, nullable, ref } from './parts';
 
 export const SCHEMAS = {
 	Error: {
@@ -22,17 +23,13 @@ export const SCHEMAS = {
 					retry_after: { type: 'integer', description: 'too_many_attempts: seconds' },
 					errors: { type: 'integer', description: 'invalid_submission: how many problems' },
 					problems: {
-						type: 'array',
 						description: 'invalid_submission: each problem, naming the answer and field',
-						items: {
-							type: 'object',
-							properties: {
-								answer_index: { type: 'integer' },
-								indicator_id: { type: 'string' },
-								field: { type: 'string' },
-								message: { type: 'string' }
-							}
-						}
+						...arrayOfObjects({
+							answer_index: { type: 'integer' },
+							indicator_id: { type: 'string' },
+							field: { type: 'string' },
+							message: { type: 'string' }
+						})
 					}
 				},
 				additionalProperties: true
@@ -72,14 +69,10 @@ export const SCHEMAS = {
 	Comments: {
 		type: 'object',
 		properties: {
-			comments: {
-				type: 'array',
-				items: {
-					type: 'object',
-					required: ['indicator_id', 'text'],
-					properties: { indicator_id: { type: 'string' }, text: { type: 'string' } }
-				}
-			}
+			comments: arrayOfObjects(
+				{ indicator_id: { type: 'string' }, text: { type: 'string' } },
+				{ required: ['indicator_id', 'text'] }
+			)
 		}
 	},
 	RoundSummary: {
@@ -98,47 +91,29 @@ export const SCHEMAS = {
 		submitted_at: { type: 'string', format: 'date-time' },
 		submitted_by: nullable('string'),
 		answers: { type: 'array', items: ref('Answer') },
-		comments: {
-			type: 'array',
-			items: {
-				type: 'object',
-				properties: {
-					version: { type: 'integer' },
-					indicator_id: { type: 'string' },
-					text: { type: 'string' },
-					at: { type: 'string', format: 'date-time' },
-					by: nullable('string')
-				}
-			}
-		},
-		history: {
-			type: 'array',
-			items: {
-				type: 'object',
-				properties: {
-					version: { type: 'integer' },
-					action: ref('RoundState'),
-					at: { type: 'string', format: 'date-time' },
-					by: nullable('string')
-				}
-			}
-		}
+		comments: arrayOfObjects({
+			version: { type: 'integer' },
+			indicator_id: { type: 'string' },
+			text: { type: 'string' },
+			at: { type: 'string', format: 'date-time' },
+			by: nullable('string')
+		}),
+		history: arrayOfObjects({
+			version: { type: 'integer' },
+			action: ref('RoundState'),
+			at: { type: 'string', format: 'date-time' },
+			by: nullable('string')
+		})
 	}),
 	Publication: {
 		type: 'object',
 		properties: {
 			publication: { type: 'integer' },
-			rounds: {
-				type: 'array',
-				items: {
-					type: 'object',
-					properties: {
-						ubigeo: { type: 'string' },
-						round: { type: 'string' },
-						version: { type: 'integer' }
-					}
-				}
-			}
+			rounds: arrayOfObjects({
+				ubigeo: { type: 'string' },
+				round: { type: 'string' },
+				version: { type: 'integer' }
+			})
 		}
 	},
 	PlanItemInput: {
@@ -150,7 +125,7 @@ export const SCHEMAS = {
 			description: { type: 'string' },
 			responsible: nullable('string'),
 			due_date: nullable('string', { format: 'date' }),
-			status: { enum: ['pendiente', 'en_curso', 'completada', 'cancelada'] },
+			status: { enum: [...ACTION_STATUSES] },
 			completed_on: nullable('string', { format: 'date' })
 		}
 	},
