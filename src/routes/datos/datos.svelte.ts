@@ -82,49 +82,39 @@ export class DatosModel extends LoadedData {
 			f.prepared = null;
 			const stop = this.tick(f);
 			try {
-				const onStep = (s: string) => f.enter(s);
-				const onPreview = (preview: Preview) => (f.preview = preview);
-				if (f.target === 'table') {
-					const p = await prepareTable(engine, {
-						fileName: f.name,
-						bytes: f.bytes,
-						locale: i18n.locale,
-						name: f.tableName || f.name,
-						reserved: this.reservedNames(f.tableName),
-						encoding: f.encoding || undefined,
-						delimiter: f.delimiter || undefined,
-						header: f.header ?? undefined,
-						allText: f.allText,
-						onStep,
-						onPreview
-					});
-					f.prepared = p;
-					f.report = { ...p.report };
-					f.preview = p.preview;
-					f.loadable = p.loadable;
-					f.tableName = p.report.table;
-				} else {
-					const mapping = Object.fromEntries(
-						Object.entries(f.mapping).filter(([, header]) => header !== '')
-					);
-					const p = await prepareImport(engine, {
-						fileName: f.name,
-						bytes: f.bytes,
-						dataset: f.target,
-						mode: f.mode,
-						today: localToday(),
-						locale: i18n.locale,
-						encoding: f.encoding || undefined,
-						delimiter: f.delimiter || undefined,
-						mapping,
-						onStep,
-						onPreview
-					});
-					f.prepared = p;
-					f.report = { ...p.report };
-					f.preview = p.preview;
-					f.loadable = p.loadable;
-				}
+				// How the file is read, the same for a dataset and for a table.
+				const reading = {
+					fileName: f.name,
+					bytes: f.bytes,
+					locale: i18n.locale,
+					encoding: f.encoding || undefined,
+					delimiter: f.delimiter || undefined,
+					onStep: (s: string) => f.enter(s),
+					onPreview: (preview: Preview) => (f.preview = preview)
+				};
+				const p =
+					f.target === 'table'
+						? await prepareTable(engine, {
+								...reading,
+								name: f.tableName || f.name,
+								reserved: this.reservedNames(f.tableName),
+								header: f.header ?? undefined,
+								allText: f.allText
+							})
+						: await prepareImport(engine, {
+								...reading,
+								dataset: f.target,
+								mode: f.mode,
+								today: localToday(),
+								mapping: Object.fromEntries(
+									Object.entries(f.mapping).filter(([, header]) => header !== '')
+								)
+							});
+				f.prepared = p;
+				f.report = { ...p.report };
+				f.preview = p.preview;
+				f.loadable = p.loadable;
+				if ('table' in p.report) f.tableName = p.report.table;
 				f.orphans = await this.orphansOf(engine, f);
 				f.orphansChanged = false;
 				f.enter('done');
