@@ -49,6 +49,11 @@ export class ChartInteraction {
 		return this.active !== null && keys.includes(this.active) ? this.active : (keys[0] ?? null);
 	});
 
+	/** Whether a mark opens something on click, Enter or Space (the marks are buttons then). */
+	get selectable(): boolean {
+		return !!this.#o.select?.();
+	}
+
 	constructor(options: InteractionOptions) {
 		this.#o = options;
 	}

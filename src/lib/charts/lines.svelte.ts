@@ -8,6 +8,25 @@ import {
 } from './line-chart';
 import type { Tip } from './interaction.svelte';
 import { PairedMarks } from './paired-marks.svelte';
+import type { ChartProps } from './frame';
+
+/** The props LineChart and SlopeChart share. */
+export interface LinesProps extends Omit<ChartProps, 'onselect'> {
+	/** The series, one per line, in legend order; `points[].x` is a period or a round (required). */
+	series: SeriesInput[];
+	/** The x values in order; default: every x in the data, sorted as text. */
+	xs?: string[];
+	/** Formats an x value for the axis and tooltips; default: as is. */
+	formatX?: (x: string) => string;
+	/** The y domain; default from 0 to the largest value rounded up (LineChart), [0, 100] (SlopeChart). */
+	yDomain?: [number, number];
+	/** Width of the viewBox; default 960 (LineChart), 760 (SlopeChart). */
+	width?: number;
+	/** Height of the viewBox; default 380 (LineChart), 420 (SlopeChart). */
+	height?: number;
+	/** Room for the labels at the ends of the lines (longer names are cut with "…"); default 200. */
+	labelWidth?: number;
+}
 
 /**
  * The state LineChart and SlopeChart share: the lines placed by

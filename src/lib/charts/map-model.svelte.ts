@@ -1,5 +1,5 @@
 import { ChartInteraction, type Tip } from './interaction.svelte';
-import { byUbigeo, styleDistricts, type MapDistrict } from './map-common';
+import { byUbigeo, styleDistricts, type MapDistrict, type StackedLegend } from './map-common';
 import type { ClassMethod } from './classify';
 import type { SequentialName } from './color';
 import { ARROWS, spatialMove } from './nav';
@@ -50,9 +50,17 @@ export abstract class MapModel<P extends MapProps, T extends MapDistrict> {
 			p.label
 		);
 	});
+	readonly metricLabel = $derived.by(() => this.props().metricLabel);
+	readonly selected = $derived.by(() => this.props().selected ?? null);
 	readonly marks: MapMarks<T>;
 	/** The districts drawn, in reading order. */
 	abstract readonly items: T[];
+	/** The size of the viewBox, legend included. */
+	abstract readonly width: number;
+	abstract readonly height: number;
+	/** The legend, and its top-left corner (beside the map, or under it when `below`). */
+	abstract readonly legend: StackedLegend;
+	abstract readonly legendAt: { x: number; y: number };
 
 	constructor(props: () => P, centre: (d: T) => { x: number; y: number }, tip: (d: T) => Tip) {
 		this.props = props;
@@ -68,7 +76,7 @@ export abstract class MapModel<P extends MapProps, T extends MapDistrict> {
 	protected abstract districts(): readonly MapDistrict[];
 
 	/** A district's accessible name: its name and the value printed on it. */
-	describe(d: MapDistrict): string {
+	describe(d: T): string {
 		return d.value === null
 			? t('charts.map.tileNoData', { name: d.name })
 			: t('charts.map.tile', { name: d.name, value: this.format(d.value) });

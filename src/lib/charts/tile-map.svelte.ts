@@ -75,6 +75,11 @@ export class TileMapState extends MapModel<TileMapProps, TileItem> {
 		);
 	}
 
+	/** A tile placed after the grid says so after its name and value. */
+	describe(d: TileItem): string {
+		return super.describe(d) + (d.auto ? ` (${t('charts.map.auto')})` : '');
+	}
+
 	protected districts() {
 		return this.props().tiles;
 	}

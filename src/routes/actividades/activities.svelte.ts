@@ -54,6 +54,12 @@ interface Inputs {
 	prefetched: () => ActivitiesPrefetch | null;
 }
 
+/** The props of every view of /actividades. */
+export interface ViewProps {
+	/** The page model (required). */
+	model: ActivitiesModel;
+}
+
 /**
  * Every query of /actividades, built from the URL. The views read the
  * activities cube (built here when the data change); the choices of the

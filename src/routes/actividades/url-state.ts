@@ -208,18 +208,9 @@ export function toggleMonth(state: UrlState, month: string): UrlState {
 
 /** Removes every selection but the period. */
 export function clearSelections(state: UrlState): UrlState {
-	return {
-		...state,
-		month: null,
-		provinces: [],
-		districts: [],
-		type: [],
-		audience: [],
-		topic: [],
-		modality: [],
-		partner: [],
-		page: 1
-	};
+	// every list the URL can hold (PARAM names them all) emptied
+	const none = Object.fromEntries(Object.keys(PARAM).map((key) => [key, []]));
+	return { ...state, ...none, month: null, page: 1 };
 }
 
 /** True when anything but the period is selected. */
