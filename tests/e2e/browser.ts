@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
  * default, 3.0 s with this flag). What the tests check does not depend on the tier:
  * the same wasm gives the same answers; only its speed differs, which the bench
  * measures with V8's defaults. Files that run DuckDB on a million rows keep the
- * default (`optimizedWasm`), since there the optimized code pays for itself.
+ * default (`optimizedWasm`), since there the optimized code pays for itself, and so
+ * does the file that checks Chromium's wasm code cache (written after tier-up).
  */
 export function testChromiumArgs(optimizedWasm = false): string[] {
 	return optimizedWasm ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, '--js-flags=--liftoff-only'];

@@ -27,7 +27,8 @@ describe('offline after the first visit (service worker)', () => {
 
 	beforeAll(async () => {
 		({ server, url } = await startStaticServer('build-static'));
-		session = await openSession({ serviceWorkers: true });
+		// V8's defaults: the wasm code cache below is written once the engine's code has tiered up.
+		session = await openSession({ serviceWorkers: true, optimizedWasm: true });
 	});
 
 	afterAll(async () => {
