@@ -3,6 +3,7 @@
  * The import pipeline reads these specs to recognise a file, map its headers,
  * build the validation SQL and load the typed table. Nothing here runs SQL.
  */
+import { ACTION_STATUSES } from './records';
 import type { DatasetName } from './tables';
 
 /**
@@ -755,7 +756,7 @@ export const DATASET_SPECS: Record<DatasetName, DatasetSpec> = {
 				name: 'status',
 				type: 'text',
 				required: true,
-				allowed: ['pendiente', 'en_curso', 'completada', 'cancelada'],
+				allowed: [...ACTION_STATUSES],
 				valueSynonyms: {
 					en_proceso: 'en_curso',
 					en_ejecucion: 'en_curso',
