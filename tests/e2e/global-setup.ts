@@ -10,7 +10,8 @@ import { startStaticServer } from '../../scripts/static-server';
  * E2E_SKIP_BUILD=1 when its output is there and fresh.
  */
 export default async function setup(project: TestProject) {
-	const skip = !!process.env.E2E_SKIP_BUILD;
+	// `E2E_SKIP_BUILD=0` (or empty) builds, as anyone reading it would expect.
+	const skip = !['', '0', undefined].includes(process.env.E2E_SKIP_BUILD);
 	// The two builds run side by side: each has its own Kit folder (INTEGRA_KIT_DIR), so
 	// neither overwrites the other's generated files, and most of a build waits on one core.
 	await Promise.all([
