@@ -6,13 +6,19 @@
  *                                      (default DIR: <INTEGRA_DATA_DIR>/published); the static
  *                                      build (npm run build:static) reads them
  *   npm run db -- seed-demo            store the demo rounds as published (an empty PostgreSQL)
+ *   npm run db -- backup FILE          every row of the store, in one consistent snapshot, as JSON
+ *                                      (PostgreSQL: while the server runs; embedded: stop it first,
+ *                                      or download the backup from /admin)
+ *   npm run db -- restore FILE         a backup into an empty store (a new INTEGRA_DATA_DIR, or an
+ *                                      empty PostgreSQL database)
  *
  * Same store as the server: DATABASE_URL, else the embedded one in INTEGRA_DATA_DIR.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { storeConfig } from '../src/lib/server/db/context';
+import { parseBackup, restoreBackup, takeBackup } from '../src/lib/server/db/backup';
+import { openBareStore, storeConfig } from '../src/lib/server/db/context';
 import { migrate } from '../src/lib/server/db/migrate';
 import { seedDemoRounds } from '../src/lib/server/db/seed';
 import { viewFiles } from '../src/lib/server/published';
@@ -25,12 +31,27 @@ async function main(): Promise<number> {
 	});
 	const command = positionals[0];
 	const config = storeConfig();
-	if (!['migrate', 'export', 'seed-demo'].includes(command)) {
-		console.error('Usage: npm run db -- migrate | export [--out DIR] | seed-demo');
+	const file = positionals[1];
+	const needsFile = command === 'backup' || command === 'restore';
+	if (
+		!['migrate', 'export', 'seed-demo', 'backup', 'restore'].includes(command) ||
+		(needsFile && !file)
+	) {
+		console.error(
+			'Usage: npm run db -- migrate | export [--out DIR] | seed-demo | backup FILE | restore FILE'
+		);
 		return 2;
 	}
+	if (command === 'restore') return restore(file);
 	return withStore(config, async (store) => {
-		if (command === 'migrate') {
+		if (command === 'backup') {
+			const backup = await takeBackup(store);
+			// written beside, then renamed: a backup cut short never looks like a whole one
+			// it holds password hashes: readable by its owner only
+			writeFileSync(`${file}.partial`, JSON.stringify(backup), { mode: 0o600 });
+			renameSync(`${file}.partial`, file);
+			console.log(`Backup written to ${file}: ${summary(backup.tables)}.`);
+		} else if (command === 'migrate') {
 			const more = await migrate(store);
 			console.log(more.length ? `Applied: ${more.join(', ')}` : 'The database is up to date.');
 		} else if (command === 'export') {
@@ -51,6 +72,26 @@ async function main(): Promise<number> {
 		}
 		return 0;
 	});
+}
+
+/** Restores FILE into the configured store, which must hold no data. */
+async function restore(file: string): Promise<number> {
+	const backup = parseBackup(readFileSync(file, 'utf8'));
+	const store = await openBareStore(storeConfig());
+	try {
+		const counts = await restoreBackup(store, backup);
+		console.log(`Restored from ${file} (taken ${backup.taken_at}): ${summary(counts)}.`);
+		return 0;
+	} finally {
+		await store.close();
+	}
+}
+
+/** "users 4, rounds 69, …": rows per table. */
+function summary(tables: Record<string, unknown[] | number>): string {
+	return Object.entries(tables)
+		.map(([name, rows]) => `${name} ${typeof rows === 'number' ? rows : rows.length}`)
+		.join(', ');
 }
 
 runScript(main);

@@ -8,9 +8,7 @@
  * when it answers: creates a database integra_test_<random> and drops it after.
  * Without a PostgreSQL it says so (console.warn) and skips.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/lib/server/db/context';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
@@ -29,64 +27,9 @@ import {
 } from '../../src/lib/server/rounds/service';
 import { signIn } from '../../src/lib/server/auth/accounts';
 import { addPeople, TEST_PASSWORD } from '../fixtures/server-store';
+import { usePostgres } from '../fixtures/postgres';
 
-const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function answers(url: string): Promise<boolean> {
-	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-	try {
-		await client.connect();
-		await client.query('SELECT 1');
-		return true;
-	} catch {
-		return false;
-	} finally {
-		await client.end().catch(() => {});
-	}
-}
-
-const available = await answers(ADMIN_URL);
-if (!available)
-	console.warn(
-		`\n⚠ PostgreSQL does not answer at ${new URL(ADMIN_URL).host}: the PostgreSQL integration tests are SKIPPED.\n` +
-			`  Start it (pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or set DATABASE_URL.\n`
-	);
-
-/** A URL for database `name` on the same server as ADMIN_URL (and on another port, for the proxy). */
-function urlOf(name: string, port?: number): string {
-	const u = new URL(ADMIN_URL);
-	u.pathname = `/${name}`;
-	if (port) {
-		u.hostname = '127.0.0.1';
-		u.port = String(port);
-	}
-	return u.toString();
-}
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-	const client = new pg.Client({ connectionString: ADMIN_URL });
-	await client.connect();
-	try {
-		return await fn(client);
-	} finally {
-		await client.end();
-	}
-}
-
-const created: string[] = [];
-async function createDatabase(): Promise<string> {
-	const name = `integra_test_${randomBytes(6).toString('hex')}`;
-	await admin((c) => c.query(`CREATE DATABASE ${name}`));
-	created.push(name);
-	return name;
-}
-
-afterAll(async () => {
-	if (!available) return;
-	await admin(async (c) => {
-		for (const name of created) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-	});
-});
+const { ADMIN_URL, available, urlOf, createDatabase } = usePostgres();
 
 const passes: SubmissionCheck = async () => {};
 const a = (values: Record<string, string>): Answer[] =>

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { lockFolder } from './folder-lock';
 import { migrate } from './migrate';
 import { openEmbedded, openPostgres, type Store } from './store';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts, seedDemoRounds } from './seed';
@@ -30,13 +31,7 @@ export async function openStore(
 	config: StoreConfig,
 	log: (line: string) => void = console.log
 ): Promise<Store> {
-	let store: Store;
-	if (config.databaseUrl) {
-		store = openPostgres(config.databaseUrl);
-	} else {
-		mkdirSync(config.dataDir, { recursive: true });
-		store = await openEmbedded(config.dataDir);
-	}
+	const store = await openBareStore(config);
 	try {
 		const applied = await migrate(store);
 		for (const name of applied) log(`Integra: migration ${name} applied.`);
@@ -52,6 +47,32 @@ export async function openStore(
 		throw error;
 	}
 	return store;
+}
+
+/**
+ * The store as it is: no migration applied, no seed (what a restore starts from).
+ * An embedded one is locked for this process until it is closed (folder-lock.ts).
+ */
+export async function openBareStore(config: StoreConfig): Promise<Store> {
+	if (config.databaseUrl) return openPostgres(config.databaseUrl);
+	mkdirSync(config.dataDir, { recursive: true });
+	const unlock = lockFolder(config.dataDir);
+	try {
+		const store = await openEmbedded(config.dataDir);
+		return {
+			...store,
+			async close() {
+				try {
+					await store.close();
+				} finally {
+					unlock();
+				}
+			}
+		};
+	} catch (error) {
+		unlock();
+		throw error;
+	}
 }
 
 /** No account and no round yet: a store never seeded (or whose seed failed half-way: nothing stays, it is one transaction per part). */
