@@ -101,6 +101,7 @@ export const MATRIX: Row[] = [
 	['GET',    '/api/published/districts.csv',             undefined, [200, 200, 200, 200, 200, 200]],
 	['GET',    '/api/published/nothing.csv',               undefined, [404, 404, 404, 404, 404, 404]],
 	['GET',    '/api/audit.csv',                           undefined, [401, 200, 403, 403, 403, 403]],
+	['GET',    '/api/backup',                              undefined, [401, 200, 403, 403, 403, 403]],
 	['GET',    '/api/action-plans/150101',                 undefined, [401, 200, 200, 200, 403, 200]],
 	['GET',    '/api/action-plans/150102',                 undefined, [401, 200, 200, 403, 200, 200]],
 	['PUT',    '/api/action-plans/150101/items/PA-150101-90', ACTION, [401, 403, 403, 201, 403, 403]],

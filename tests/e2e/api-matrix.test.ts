@@ -132,6 +132,19 @@ describe('the authorisation matrix', () => {
 		expect(audit.text).toMatch(
 			/,admin@integra\.demo,published,150101\/2033 150101\/2035 150102\/2033,publication \d+\n/
 		);
+		// the matrix's admin cell downloaded a backup of the running store: it holds what the
+		// cells above stored, and the download is in the audit log
+		expect(audit.text).toMatch(/,admin@integra\.demo,backup,store,\d+ rows\n/);
+		const backup = await call('admin', 'GET', '/api/backup');
+		expect(backup.headers.get('cache-control')).toBe('no-store');
+		const { format, tables } = backup.json as {
+			format: string;
+			tables: Record<string, { ubigeo: string; round: string; state: string }[]>;
+		};
+		expect(format).toBe('integra-backup');
+		expect(tables.rounds).toContainEqual(
+			expect.objectContaining({ ubigeo: '150102', round: '2032', state: 'returned' })
+		);
 	});
 });
 

@@ -79,7 +79,11 @@ const area = defineArea({
 			'Publicación n.º {publication}: {rounds}. El observatorio público ya las muestra.',
 		'account.admin.audit': 'Registro de auditoría',
 		'account.admin.auditIntro': 'Quién hizo qué con cada ronda y cuándo.',
-		'account.admin.auditDownload': 'Descargar el registro de auditoría (CSV)'
+		'account.admin.auditDownload': 'Descargar el registro de auditoría (CSV)',
+		'account.admin.backup': 'Copia de seguridad',
+		'account.admin.backupIntro':
+			'Todos los datos del servidor (rondas, versiones, comentarios, planes de acción, actividades, cuentas y auditoría) en un archivo. Contiene las contraseñas cifradas: guárdelo en un lugar seguro. Se restaura en una base vacía con «npm run db -- restore ARCHIVO».',
+		'account.admin.backupDownload': 'Descargar la copia de seguridad (JSON)'
 	},
 	en: {
 		'account.signIn': 'Sign in',
@@ -156,7 +160,11 @@ const area = defineArea({
 			'Publication no. {publication}: {rounds}. The public observatory shows them now.',
 		'account.admin.audit': 'Audit log',
 		'account.admin.auditIntro': 'Who did what to each round, and when.',
-		'account.admin.auditDownload': 'Download the audit log (CSV)'
+		'account.admin.auditDownload': 'Download the audit log (CSV)',
+		'account.admin.backup': 'Backup',
+		'account.admin.backupIntro':
+			'All the data of the server (rounds, versions, comments, action plans, activities, accounts and audit log) in one file. It holds the hashed passwords: keep it somewhere safe. Restore it into an empty database with “npm run db -- restore FILE”.',
+		'account.admin.backupDownload': 'Download the backup (JSON)'
 	}
 });
 

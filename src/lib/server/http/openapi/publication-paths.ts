@@ -49,5 +49,20 @@ export const PUBLICATION_PATHS = {
 				...SIGNED_IN_ERRORS
 			}
 		}
+	},
+	'/api/backup': {
+		get: {
+			summary: 'A backup of the whole store (admin)',
+			description:
+				'Every row of every table (accounts with their password hashes included; sessions excluded), ' +
+				'taken in one consistent snapshot, as JSON; restore with `npm run db -- restore FILE`.',
+			responses: {
+				'200': {
+					description: 'The backup.',
+					content: { 'application/json': { schema: { type: 'object' } } }
+				},
+				...SIGNED_IN_ERRORS
+			}
+		}
 	}
 };
