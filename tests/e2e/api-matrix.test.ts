@@ -6,7 +6,10 @@
  * the shape of every error (JSON, no stack trace).
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openBareStore } from '../../src/lib/server/db/context';
+import { LOCK_FILE } from '../../src/lib/server/db/folder-lock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	answer,
@@ -371,4 +374,22 @@ describe('failed sign-ins', () => {
 		});
 		expect(right.headers.getSetCookie()).toEqual([]);
 	});
+});
+
+describe('stopping the server', () => {
+	it('closes the store on SIGTERM: the folder reopens with what the API stored, unlocked', async () => {
+		await server.stop();
+		expect(server.logs.join('\n')).not.toMatch(/error/i);
+		// the lock goes with the store's close(): gone, so the store was closed, not abandoned
+		expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+		const store = await openBareStore({ databaseUrl: null, dataDir, demoDataDir: 'data' });
+		try {
+			const rows = await store.query<{ state: string }>(
+				`SELECT state FROM rounds WHERE ubigeo = '150102' AND round = '2032'`
+			);
+			expect(rows).toEqual([{ state: 'returned' }]);
+		} finally {
+			await store.close();
+		}
+	}, 60_000);
 });

@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../auth/accounts';
 import { assessmentsCsv } from '../published';
-import { openStore, storeConfig } from './context';
+import { storeFolder } from '../../../../tests/fixtures/server-store';
+import { openBareStore, openStore, storeConfig } from './context';
+import { LOCK_FILE } from './folder-lock';
 import { readMigrations } from './migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed';
 
@@ -88,4 +90,21 @@ describe('openStore on a new embedded store', () => {
 			await store.close();
 		}
 	});
+});
+
+describe('openBareStore on a damaged embedded folder', () => {
+	it('says the folder is damaged and how to restore, and leaves it unlocked', async () => {
+		const dir = await storeFolder({ migrate: false });
+		// what a killed process can leave: a control file PostgreSQL cannot start from
+		truncateSync(join(dir, 'global', 'pg_control'), 0);
+		try {
+			const error = await openBareStore({ databaseUrl: null, dataDir: dir, demoDataDir: 'data' })
+				.then(() => null)
+				.catch((e: unknown) => e);
+			expect(String(error)).toMatch(/folder is damaged.*npm run db -- restore/);
+			expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}, 60_000);
 });

@@ -71,8 +71,25 @@ export async function openBareStore(config: StoreConfig): Promise<Store> {
 		};
 	} catch (error) {
 		unlock();
-		throw error;
+		throw damaged(config.dataDir, error);
 	}
+}
+
+/**
+ * PGlite's only words for a folder it cannot start from are "failed to initialize" or a
+ * wasm abort.
+ * Seen after a process writing to it was killed (it has no reliable crash recovery):
+ * say what happened and the way out, with the cause kept.
+ */
+function damaged(dataDir: string, error: unknown): unknown {
+	if (!(error instanceof Error) || !/failed to initialize|Aborted\(\)/i.test(error.message))
+		return error;
+	return new Error(
+		`The embedded database in ${dataDir} cannot be opened: its folder is damaged, most likely ` +
+			'because a process using it was killed. Move the folder aside and restore your latest ' +
+			'backup into a new one: INTEGRA_DATA_DIR=NEW_FOLDER npm run db -- restore BACKUP.json',
+		{ cause: error }
+	);
 }
 
 /** No account and no round yet: a store never seeded (or whose seed failed half-way: nothing stays, it is one transaction per part). */
@@ -91,9 +108,25 @@ let current: Promise<Store> | null = null;
  * again, so the server recovers on its own when PostgreSQL comes back.
  */
 export function serverStore(): Promise<Store> {
+	if (!current) closeOnShutdown();
 	current ??= openStore(storeConfig()).catch((error) => {
 		current = null;
 		throw error;
 	});
 	return current;
+}
+
+let shutdownHooked = false;
+
+/**
+ * adapter-node emits `sveltekit:shutdown` on SIGTERM or SIGINT, once the last request has
+ * been answered. Closing the store then lets PGlite write a clean shutdown: a process that
+ * just ends leaves its folder to crash recovery, which PGlite does not always get through.
+ */
+function closeOnShutdown(): void {
+	if (shutdownHooked) return;
+	shutdownHooked = true;
+	process.once('sveltekit:shutdown', () => {
+		void current?.then((store) => store.close()).catch(() => {});
+	});
 }
