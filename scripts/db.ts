@@ -2,9 +2,10 @@
  * The Integra server's store, from the command line:
  *
  *   npm run db -- migrate              apply the migrations not yet applied
- *   npm run db -- export [--out DIR]   write the published datasets as the contract's CSV files
- *                                      (default DIR: <INTEGRA_DATA_DIR>/published); the static
- *                                      build (npm run build:static) reads them
+ *   npm run db -- export [DIR] [--all] write the published datasets as the contract's CSV files
+ *                                      (default DIR: <INTEGRA_DATA_DIR>/published; also --out DIR);
+ *                                      the static build (npm run build:static) reads them. With
+ *                                      --all, every round at its latest version, published or not
  *   npm run db -- seed-demo            store the demo rounds as published (an empty PostgreSQL)
  *   npm run db -- backup FILE          every row of the store, in one consistent snapshot, as JSON
  *                                      (PostgreSQL: while the server runs; embedded: stop it first,
@@ -27,7 +28,7 @@ import { runScript, withStore } from './store-script';
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
 		allowPositionals: true,
-		options: { out: { type: 'string' } }
+		options: { out: { type: 'string' }, all: { type: 'boolean' } }
 	});
 	const command = positionals[0];
 	const config = storeConfig();
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
 		(needsFile && !file)
 	) {
 		console.error(
-			'Usage: npm run db -- migrate | export [--out DIR] | seed-demo | backup FILE | restore FILE'
+			'Usage: npm run db -- migrate | export [DIR] [--all] | seed-demo | backup FILE | restore FILE'
 		);
 		return 2;
 	}
@@ -55,11 +56,14 @@ async function main(): Promise<number> {
 			const more = await migrate(store);
 			console.log(more.length ? `Applied: ${more.join(', ')}` : 'The database is up to date.');
 		} else if (command === 'export') {
-			const out = values.out ?? join(config.dataDir, 'published');
+			const out = values.out ?? file ?? join(config.dataDir, 'published');
+			const view = values.all ? 'in-progress' : 'published';
 			mkdirSync(out, { recursive: true });
-			for (const f of await viewFiles(store, 'published', config.demoDataDir))
+			for (const f of await viewFiles(store, view, config.demoDataDir))
 				writeFileSync(join(out, f.fileName), f.bytes);
-			console.log(`Published datasets written to ${out}`);
+			console.log(
+				`${values.all ? 'Every round at its latest version' : 'Published datasets'} written to ${out}`
+			);
 		} else {
 			const [{ n }] = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM rounds');
 			if (n > 0) {
