@@ -88,6 +88,15 @@ describe('indicator matrix (/indicadores) in Chromium', () => {
 		expect(await session.page.locator('nav a[href$="/indicadores"]').count()).toBe(1);
 	});
 
+	it('prerenders the default matrix with real counts (before DuckDB starts)', async () => {
+		const html = await (await fetch(`${base()}/indicadores`)).text();
+		const { framework, counts } = expected(LATEST);
+		expect(html.match(/<tr data-indicator="/g)?.length).toBe(framework.length);
+		const row = html.slice(html.indexOf('<tr data-indicator="D1.01"'));
+		const cell = row.match(/data-count="no_cumple"[^>]*>([^<]*)</);
+		expect(cell?.[1]).toBe(String(counts.get('D1.01')!.no_cumple));
+	});
+
 	it('shows every indicator of the latest round with the counts worked out from the CSV files', async () => {
 		const { page } = session;
 		const { framework, assessed, counts } = expected(LATEST);

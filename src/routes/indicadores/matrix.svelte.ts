@@ -1,6 +1,7 @@
-import { Query, liveColumns } from '$lib/engine/query.svelte';
+import { Query, liveColumns, type LiveColumns } from '$lib/engine/query.svelte';
 import { rowsOf } from '$lib/engine/columns';
 import type { Row } from '$lib/engine/types';
+import type { PrefetchedColumns } from '$lib/engine/prefetch';
 import { roundsSql } from '$lib/metrics/assessment';
 import { districtListSql } from '$lib/metrics/catalog';
 import {
@@ -44,62 +45,82 @@ export interface DistrictColumn extends Row {
  * out and its own answers are the only district column. In server mode the
  * signed-in official's role would set it (see docs/metrics.md).
  */
+/** The default view's answers, computed on the server, by query key (`queryKey`). */
+export interface MatrixPrefetch {
+	rows: Record<string, Row[]>;
+	columns: PrefetchedColumns;
+}
+
 export class MatrixView {
+	#prefetched: () => MatrixPrefetch | null;
 	#roundParam = $derived(urlParam('ronda'));
 	domain = $derived(parseDomain(urlParam('dominio')));
 	#provinceParam = $derived(urlParam('provincia'));
 	sort = $derived(parseSort(urlParam('orden')));
 	#districtParam = $derived(urlParam('distrito'));
 
-	rounds = new Query(() => roundsSql());
-	roundList = $derived((this.rounds.rows ?? []).map((r) => String(r.round)));
+	// The queries are made in the constructor, after the prefetched answers are known:
+	// a query may read them at once (liveColumns asks before the DOM is updated).
+	rounds: Query;
+	provinces: Query;
+	/** Every district assessed in the round, for the "compare my district" picker. */
+	assessed: Query<DistrictColumn[]>;
+	/** Every district of the data: a compared district need not be assessed in this round. */
+	allDistricts: Query<DistrictColumn[]>;
+	summary: Query<SummaryRow[]>;
+	/** The district columns: the assessed districts of the filter (none when one is compared). */
+	columns: Query<DistrictColumn[]>;
+	cells: LiveColumns;
+
+	roundList = $derived.by(() => (this.rounds.rows ?? []).map((r) => String(r.round)));
 	/** The round shown: the one in the URL if it exists, else the latest. */
 	round = $derived(
 		this.#roundParam && this.roundList.includes(this.#roundParam)
 			? this.#roundParam
 			: (this.roundList[0] ?? null)
 	);
-
-	provinces = new Query(() => provincesSql());
-	provinceList = $derived((this.provinces.rows ?? []).map((r) => String(r.province)));
+	provinceList = $derived.by(() => (this.provinces.rows ?? []).map((r) => String(r.province)));
 	province = $derived(
 		this.#provinceParam && this.provinceList.includes(this.#provinceParam)
 			? this.#provinceParam
 			: null
 	);
-
-	/** Every district assessed in the round, for the "compare my district" picker. */
-	assessed = new Query<DistrictColumn[]>(
-		() => (this.round ? matrixDistrictsSql(this.round) : null),
-		{
-			keepLast: true
-		}
-	);
-	/** Every district of the data: a compared district need not be assessed in this round. */
-	allDistricts = new Query<DistrictColumn[]>(() => districtListSql());
 	/** The district compared (a known district of the data), or null for the full matrix. */
 	district = $derived.by((): DistrictColumn | null => {
 		const ubigeo = this.#districtParam;
 		if (!ubigeo) return null;
 		return this.allDistricts.rows?.find((d) => d.ubigeo === ubigeo) ?? null;
 	});
-
 	filter = $derived<MatrixFilter>({ domain: this.domain, province: this.province });
-	summary = new Query<SummaryRow[]>(
-		() =>
-			this.round
-				? matrixSummarySql(this.round, this.filter, this.sort, this.district?.ubigeo ?? null)
-				: null,
-		{ keepLast: true }
-	);
-	/** The district columns: the assessed districts of the filter, or the compared one alone. */
-	columns = new Query<DistrictColumn[]>(
-		() => (this.round && !this.district ? matrixDistrictsSql(this.round, this.province) : null),
-		{ keepLast: true }
-	);
-	cells = liveColumns(() =>
-		this.round ? matrixCellsSql(this.round, this.filter, this.district?.ubigeo ?? null) : null
-	);
+
+	constructor(prefetched: () => MatrixPrefetch | null = () => null) {
+		this.#prefetched = prefetched;
+		const rows = <T extends Row>(key: string) => this.#prefetched()?.rows[key] as T[] | undefined;
+		this.rounds = new Query(() => roundsSql(), { prefetched: rows });
+		this.provinces = new Query(() => provincesSql(), { prefetched: rows });
+		this.allDistricts = new Query(() => districtListSql(), { prefetched: rows<DistrictColumn> });
+		this.assessed = new Query(() => (this.round ? matrixDistrictsSql(this.round) : null), {
+			keepLast: true,
+			prefetched: rows<DistrictColumn>
+		});
+		this.summary = new Query(
+			() =>
+				this.round
+					? matrixSummarySql(this.round, this.filter, this.sort, this.district?.ubigeo ?? null)
+					: null,
+			{ keepLast: true, prefetched: rows<SummaryRow> }
+		);
+		this.columns = new Query(
+			() => (this.round && !this.district ? matrixDistrictsSql(this.round, this.province) : null),
+			{ keepLast: true, prefetched: rows<DistrictColumn> }
+		);
+		this.cells = liveColumns(
+			() =>
+				this.round ? matrixCellsSql(this.round, this.filter, this.district?.ubigeo ?? null) : null,
+			{ prefetched: (key) => this.#prefetched()?.columns[key] }
+		);
+	}
+
 	/** `indicator_id|ubigeo` → answer. */
 	cellMap = $derived.by(() => {
 		// built anew for each answer and never changed after: not reactive state
@@ -119,7 +140,10 @@ export class MatrixView {
 	});
 
 	/** True when every query answers the current selection on the current data. */
-	settled = $derived(
-		this.summary.live && this.cells.live && (this.district ? this.assessed.live : this.columns.live)
+	settled = $derived.by(
+		() =>
+			this.summary.live &&
+			this.cells.live &&
+			(this.district ? this.assessed.live : this.columns.live)
 	);
 }
