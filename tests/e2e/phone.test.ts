@@ -96,6 +96,11 @@ function measure(page: Page) {
 		for (const el of document.querySelectorAll('body *')) {
 			const r = el.getBoundingClientRect();
 			if (r.right <= width + 0.5 || r.width === 0) continue;
+			// inside a box that scrolls or clips it, it widens nothing
+			let up = el.parentElement;
+			while (up && !/auto|scroll|hidden|clip/.test(getComputedStyle(up).overflowX))
+				up = up.parentElement;
+			if (up && up !== document.documentElement && up !== document.body) continue;
 			if ([...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5)) continue;
 			const id = el.getAttribute('data-testid') ?? el.getAttribute('class') ?? '';
 			out.push(`${el.tagName.toLowerCase()}[${id}] to ${Math.round(r.right)} px`);
@@ -196,6 +201,7 @@ describe('a phone (390 × 844) is a first-class screen', () => {
 		await box.evaluate((el) => el.scrollTo({ left: 300 }));
 		await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(250);
 		const seen = await box.evaluate((el) => {
+			el.scrollIntoView({ block: 'center' }); // elementFromPoint sees only the viewport
 			const outer = el.getBoundingClientRect();
 			const cell = el.querySelector('tbody tr td')!;
 			const r = cell.getBoundingClientRect();

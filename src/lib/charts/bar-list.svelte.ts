@@ -2,6 +2,7 @@ import { layoutBarList, type BarLayout, type BarRow } from './bar-list';
 import { localeNumber, type ChartProps, type FrameIds } from './frame';
 import { ListMarks } from './list-marks.svelte';
 import { t } from '$lib/i18n/locale.svelte';
+import { useFitWidth } from './fit-width';
 
 /** BarList's props; `onselect` gets the row's key. */
 export interface BarListProps extends ChartProps {
@@ -35,8 +36,13 @@ export const BAR = 16;
  */
 export class BarListModel {
 	#p: () => Options;
-	readonly width = $derived.by(() => this.#p().width ?? 960);
-	readonly labelWidth = $derived.by(() => this.#p().labelWidth ?? 280);
+	#fit = useFitWidth();
+	readonly width = $derived.by(() => this.#p().width ?? this.#fit(960));
+	/** Narrow (a phone): the labels, value and completeness share the room with the bars. */
+	readonly narrow = $derived(this.width < 600);
+	readonly labelWidth = $derived.by(
+		() => this.#p().labelWidth ?? (this.narrow ? Math.round(this.width * 0.36) : 280)
+	);
 	readonly format = $derived.by(() => this.#p().format ?? localeNumber);
 	readonly fill = $derived.by(() => this.#p().fill ?? (() => '#225ea8'));
 	readonly completenessTitle = $derived.by(
@@ -48,8 +54,8 @@ export class BarListModel {
 			{
 				width: this.width,
 				labelWidth: this.labelWidth,
-				valueWidth: 64,
-				completenessWidth: 190,
+				valueWidth: this.narrow ? 44 : 64,
+				completenessWidth: this.narrow ? 100 : 190,
 				rowHeight: ROW,
 				barHeight: BAR,
 				top: 26
