@@ -16,7 +16,7 @@ export interface BarListProps extends ChartProps {
 	fill?: (row: BarRow) => string;
 	/** Heading of the completeness column; default "Completitud". */
 	completenessLabel?: string;
-	/** Width of the viewBox; default 960. */
+	/** Width of the viewBox; default 960 (on a phone, the frame's when narrower). */
 	width?: number;
 	/** Room for the row labels (longer ones are cut with "…"); default 280. */
 	labelWidth?: number;
@@ -37,12 +37,14 @@ export const BAR = 16;
 export class BarListModel {
 	#p: () => Options;
 	#fit = useFitWidth();
-	readonly width = $derived.by(() => this.#p().width ?? this.#fit(960));
-	/** Narrow (a phone): the labels, value and completeness share the room with the bars. */
-	readonly narrow = $derived(this.width < 600);
-	readonly labelWidth = $derived.by(
-		() => this.#p().labelWidth ?? (this.narrow ? Math.round(this.width * 0.36) : 280)
-	);
+	/** The width asked for (or 960), or on a phone the frame's when narrower (fit-width.ts). */
+	readonly width = $derived.by(() => this.#fit(this.#p().width ?? 960));
+	/** Narrowed to a phone's frame: the labels, value and completeness then share less room. */
+	readonly narrow = $derived.by(() => this.width < (this.#p().width ?? 960));
+	readonly labelWidth = $derived.by(() => {
+		const asked = this.#p().labelWidth ?? 280;
+		return this.narrow ? Math.min(asked, Math.round(this.width * 0.36)) : asked;
+	});
 	readonly format = $derived.by(() => this.#p().format ?? localeNumber);
 	readonly fill = $derived.by(() => this.#p().fill ?? (() => '#225ea8'));
 	readonly completenessTitle = $derived.by(
