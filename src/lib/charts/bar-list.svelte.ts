@@ -2,6 +2,7 @@ import { layoutBarList, type BarLayout, type BarRow } from './bar-list';
 import { localeNumber, type ChartProps, type FrameIds } from './frame';
 import { ListMarks } from './list-marks.svelte';
 import { t } from '$lib/i18n/locale.svelte';
+import { useFitWidth } from './fit-width';
 
 /** BarList's props; `onselect` gets the row's key. */
 export interface BarListProps extends ChartProps {
@@ -15,7 +16,7 @@ export interface BarListProps extends ChartProps {
 	fill?: (row: BarRow) => string;
 	/** Heading of the completeness column; default "Completitud". */
 	completenessLabel?: string;
-	/** Width of the viewBox; default 960. */
+	/** Width of the viewBox; default 960 (on a phone, the frame's when narrower). */
 	width?: number;
 	/** Room for the row labels (longer ones are cut with "…"); default 280. */
 	labelWidth?: number;
@@ -35,8 +36,15 @@ export const BAR = 16;
  */
 export class BarListModel {
 	#p: () => Options;
-	readonly width = $derived.by(() => this.#p().width ?? 960);
-	readonly labelWidth = $derived.by(() => this.#p().labelWidth ?? 280);
+	#fit = useFitWidth();
+	/** The width asked for (or 960), or on a phone the frame's when narrower (fit-width.ts). */
+	readonly width = $derived.by(() => this.#fit(this.#p().width ?? 960));
+	/** Narrowed to a phone's frame: the labels, value and completeness then share less room. */
+	readonly narrow = $derived.by(() => this.width < (this.#p().width ?? 960));
+	readonly labelWidth = $derived.by(() => {
+		const asked = this.#p().labelWidth ?? 280;
+		return this.narrow ? Math.min(asked, Math.round(this.width * 0.36)) : asked;
+	});
 	readonly format = $derived.by(() => this.#p().format ?? localeNumber);
 	readonly fill = $derived.by(() => this.#p().fill ?? (() => '#225ea8'));
 	readonly completenessTitle = $derived.by(
@@ -48,8 +56,8 @@ export class BarListModel {
 			{
 				width: this.width,
 				labelWidth: this.labelWidth,
-				valueWidth: 64,
-				completenessWidth: 190,
+				valueWidth: this.narrow ? 44 : 64,
+				completenessWidth: this.narrow ? 100 : 190,
 				rowHeight: ROW,
 				barHeight: BAR,
 				top: 26
