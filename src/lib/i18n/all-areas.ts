@@ -17,3 +17,4 @@ export { default as errors } from './areas/errors';
 export { default as account } from './areas/account';
 export { default as review } from './areas/review';
 export { default as submission } from './areas/submission';
+export { default as batch } from './areas/batch';
