@@ -14,8 +14,8 @@ const area = defineArea({
 		'datos.batch.orphans':
 			'Antes de reemplazar nada: estos datos ya cargados no están en este lote y dejarían de coincidir.',
 		'datos.batch.orphansChoice':
-			'Puede cancelar, y nada cambia; agregar a este lote los archivos de esos conjuntos, para reemplazarlos también; o cargar todo y quitar esas {total} filas.',
-		'datos.batch.confirm': 'Cargar todo y quitar {total} filas',
+			'Puede cancelar, y nada cambia; agregar a este lote los archivos de esos conjuntos, para reemplazarlos también; o cargar todo y quitar esas filas (una fila que deja de coincidir con ambos se cuenta en los dos).',
+		'datos.batch.confirm': 'Cargar todo y quitar esas filas',
 		'datos.batch.cancel': 'Cancelar',
 		'datos.batch.cancelled': 'No se cambió nada: se descartaron los {n} archivos del lote.',
 		'datos.batch.done': 'Se cargaron {n} archivos: {list}.',
@@ -42,8 +42,8 @@ const area = defineArea({
 		'datos.batch.orphans':
 			'Before anything is replaced: these loaded data are not in this batch and would no longer match.',
 		'datos.batch.orphansChoice':
-			'You can cancel, and nothing changes; add the files of those datasets to this batch, to replace them too; or load everything and remove those {total} rows.',
-		'datos.batch.confirm': 'Load everything and remove {total} rows',
+			'You can cancel, and nothing changes; add the files of those datasets to this batch, to replace them too; or load everything and remove those rows (a row that would match neither is counted under both).',
+		'datos.batch.confirm': 'Load everything and remove those rows',
 		'datos.batch.cancel': 'Cancel',
 		'datos.batch.cancelled': 'Nothing was changed: the {n} files of the batch were discarded.',
 		'datos.batch.done': '{n} files were loaded: {list}.',
