@@ -811,6 +811,8 @@ export const WARNING_CODES = [
 	'code_padded',
 	'date_future',
 	'participants_high',
+	'migrants_above_district',
+	'participants_above_population',
 	'number_scientific',
 	'completed_on_not_completada',
 	'column_duplicate',

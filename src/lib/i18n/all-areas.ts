@@ -18,3 +18,4 @@ export { default as account } from './areas/account';
 export { default as review } from './areas/review';
 export { default as submission } from './areas/submission';
 export { default as matrix } from './areas/matrix';
+export { default as batch } from './areas/batch';

@@ -11,8 +11,10 @@ import {
 	safeTableName,
 	type ImportReport,
 	type Preview,
+	type ReferenceTables,
 	type TableReport
 } from '$lib/data/import';
+import { inLoadOrder } from '$lib/data/batch';
 import { isReferenced, type OrphanCount, type ReferencedDataset } from '$lib/data/orphans';
 import { restoreState } from '$lib/data/restore.svelte';
 import { engineState } from '$lib/engine/state.svelte';
@@ -33,34 +35,47 @@ import { LoadedData } from './loaded-data.svelte';
 export class DatosModel extends LoadedData {
 	files = $state<StagedFile[]>([]);
 
-	add(list: FileList | File[]): void {
-		for (const file of Array.from(list)) {
-			// A class instance is not proxied: its own $state fields make it reactive.
-			const staged = new StagedFile(file);
-			this.files.push(staged);
-			void this.read(staged);
-		}
+	/**
+	 * Stages the files picked together (a batch): all are read and recognised
+	 * first, then analysed in load order (districts and framework first), so
+	 * that each is checked against what the batch will leave loaded.
+	 */
+	async add(list: FileList | File[]): Promise<void> {
+		// A class instance is not proxied: its own $state fields make it reactive.
+		const batch = Array.from(list).map((file) => new StagedFile(file));
+		this.files.push(...batch);
+		const read = await Promise.all(batch.map((f) => this.read(f)));
+		const ordered = inLoadOrder(
+			batch.filter((_, i) => read[i]),
+			(f) => f.target
+		);
+		const ids = ordered.map((f) => f.id);
+		// The cards show in the order they will load; each is analysed in that order.
+		const others = this.files.filter((f) => !ids.includes(f.id));
+		this.files = [...others, ...ordered.filter((f) => this.files.some((x) => x.id === f.id))];
+		await Promise.all(ordered.map((f) => this.analyse(f)));
 	}
 
-	private async read(f: StagedFile): Promise<void> {
+	/** Reads and recognises a file; false when it cannot be analysed. */
+	private async read(f: StagedFile): Promise<boolean> {
 		f.enter('read');
 		if (f.size > MAX_FILE_BYTES) {
 			f.phase = 'failed';
 			f.failure = 'datos.file.tooBig';
-			return;
+			return false;
 		}
 		try {
 			f.bytes = new Uint8Array(await f.file.arrayBuffer());
 		} catch (error) {
 			f.phase = 'failed';
 			f.failure = message(error);
-			return;
+			return false;
 		}
 		const recognised = recogniseFile(f.name, f.bytes);
 		f.detected = recognised ?? 'table';
 		f.target = recognised ?? 'table';
 		f.tableName = safeTableName(f.name, this.reservedNames());
-		await this.analyse(f);
+		return true;
 	}
 
 	/** Analyses (or re-analyses, after a change of options) a staged file. */
@@ -92,6 +107,7 @@ export class DatosModel extends LoadedData {
 					onStep: (s: string) => f.enter(s),
 					onPreview: (preview: Preview) => (f.preview = preview)
 				};
+				const tables = f.target === 'table' ? undefined : await this.referenceTables(engine, f);
 				const p =
 					f.target === 'table'
 						? await prepareTable(engine, {
@@ -106,6 +122,7 @@ export class DatosModel extends LoadedData {
 								dataset: f.target,
 								mode: f.mode,
 								today: localToday(),
+								tables,
 								mapping: Object.fromEntries(
 									Object.entries(f.mapping).filter(([, header]) => header !== '')
 								)
@@ -125,6 +142,7 @@ export class DatosModel extends LoadedData {
 			} finally {
 				stop();
 			}
+			this.staged(f);
 		});
 	}
 
@@ -137,8 +155,9 @@ export class DatosModel extends LoadedData {
 		f.step = 'validate';
 		await this.serial(async () => {
 			try {
-				f.report = { ...(await p.validate(mode)) };
 				const engine = this.engine;
+				const tables = engine ? await this.referenceTables(engine, f) : undefined;
+				f.report = { ...(await p.validate(mode, tables)) };
 				f.orphans = engine ? await this.orphansOf(engine, f) : [];
 				f.orphansChanged = false;
 				f.phase = 'ready';
@@ -146,6 +165,7 @@ export class DatosModel extends LoadedData {
 				f.phase = 'failed';
 				f.failure = message(error);
 			}
+			this.staged(f);
 		});
 	}
 
@@ -153,12 +173,48 @@ export class DatosModel extends LoadedData {
 	 * Rows of other datasets that replacing districts or framework with `f`
 	 * would leave without a match (those with some), counted against the
 	 * staged file before anything is replaced. Empty for anything else.
+	 * `batch`: the load is part of loading the whole batch (see BatchModel).
 	 */
-	private async orphansOf(engine: Engine, f: StagedFile): Promise<OrphanCount[]> {
+	protected async orphansOf(
+		engine: Engine,
+		f: StagedFile,
+		opts: { batch?: boolean } = {}
+	): Promise<OrphanCount[]> {
+		void opts;
 		const p = f.prepared;
 		const incoming = p && 'incoming' in p ? p.incoming : null;
 		if (!incoming || f.mode !== 'replace' || !isReferenced(f.target)) return [];
 		return countOrphans(engine, f.target, incoming);
+	}
+
+	/** The orphan counts the user was shown for `f` (for a batch: those outside it). */
+	protected shownOrphans(f: StagedFile, opts: { batch?: boolean }): OrphanCount[] {
+		void opts;
+		return f.orphans;
+	}
+
+	/** Where `f`'s references are checked (default: the loaded tables). Runs in the queue. */
+	protected async referenceTables(engine: Engine, f: StagedFile): Promise<ReferenceTables> {
+		void engine;
+		void f;
+		return {};
+	}
+
+	/** `f` must wait for files of its batch that it refers to (see BatchModel). */
+	waitsForBatch(f: StagedFile): boolean {
+		void f;
+		return false;
+	}
+
+	/** Validates `f` again if what it refers to changed since its last check (in the queue). */
+	protected async refreshReferences(engine: Engine, f: StagedFile): Promise<void> {
+		void engine;
+		void f;
+	}
+
+	/** `f` was analysed, validated again, loaded or discarded (called in the queue). */
+	protected staged(f: StagedFile): void {
+		void f;
 	}
 
 	/**
@@ -168,9 +224,10 @@ export class DatosModel extends LoadedData {
 	 * the counts and chose to remove those rows too), and only if the counts
 	 * are still the ones shown; otherwise the card asks again.
 	 */
-	load(f: StagedFile, opts: { prune?: boolean } = {}): Promise<void> {
+	load(f: StagedFile, opts: { prune?: boolean; batch?: boolean } = {}): Promise<void> {
 		const p = f.prepared;
 		if (!p || !f.loadable || f.phase !== 'ready') return Promise.resolve();
+		if (!opts.batch && this.waitsForBatch(f)) return Promise.resolve();
 		f.phase = 'loading';
 		f.enter('load');
 		return this.serial(async () => {
@@ -178,12 +235,17 @@ export class DatosModel extends LoadedData {
 			const stop = this.tick(f);
 			try {
 				// Counted again right before the replace: another load may have changed them.
-				const orphans = engine && f.target !== 'table' ? await this.orphansOf(engine, f) : [];
+				const orphans = engine && f.target !== 'table' ? await this.orphansOf(engine, f, opts) : [];
+				// Checked again if its references changed since (another file of the batch loaded).
+				if (engine && f.target !== 'table') await this.refreshReferences(engine, f);
 				if (orphans.length > 0) {
-					const same = sameCounts(orphans, f.orphans);
+					const same = sameCounts(orphans, this.shownOrphans(f, opts));
 					if (!opts.prune || !same) {
-						f.orphansChanged = opts.prune === true && !same;
-						f.orphans = orphans;
+						// A batch asks again on its own (BatchModel): the card keeps its counts.
+						if (!opts.batch) {
+							f.orphansChanged = opts.prune === true && !same;
+							f.orphans = orphans;
+						}
 						f.enter('done');
 						f.phase = 'ready';
 						return;
@@ -218,6 +280,7 @@ export class DatosModel extends LoadedData {
 					await (await appDatasets()).applyOverlays(engine).catch(() => {});
 				}
 				f.phase = 'loaded';
+				this.staged(f);
 				engineState.dataVersion += 1;
 				this.notice = {
 					kind: 'ok',
@@ -304,6 +367,7 @@ export class DatosModel extends LoadedData {
 		const p = f.prepared;
 		f.prepared = null;
 		if (p) await this.serial(() => p.discard()).catch(() => {});
+		this.staged(f);
 	}
 
 	/** A ticking clock while `f` is busy, so the user sees work going on. */

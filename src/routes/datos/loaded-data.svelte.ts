@@ -51,6 +51,8 @@ export class LoadedData {
 		params: Record<string, string | number>;
 		/** Rows removed from other datasets with the load (rendered as a list in the message). */
 		pruned?: OrphanCount[];
+		/** What each file of a batch loaded (rendered as a list in the message). */
+		batch?: { target: string; rows: number; table: boolean }[];
 	} | null>(null);
 	/** Storage is unavailable: loads last for this session only. */
 	noStorage = $state(false);
@@ -160,6 +162,9 @@ export class LoadedData {
 		}
 	}
 
+	/** The loaded datasets changed outside a staged file's load (removed, demo restored). */
+	protected dataChanged(): void {}
+
 	/** Names a new generic table must not take. */
 	protected reservedNames(except?: string): string[] {
 		return this.tables.map((t) => t.name).filter((n) => n !== except);
@@ -211,6 +216,7 @@ export class LoadedData {
 					: { kind: 'ok', key: 'datos.notice.removed', params: { dataset: name } }
 				: { kind: 'error', key: 'datos.notice.notSaved', params: {} };
 			await this.refresh();
+			this.dataChanged();
 		});
 	}
 
@@ -256,6 +262,7 @@ export class LoadedData {
 				? { kind: 'ok', key: 'datos.notice.restored', params: {} }
 				: { kind: 'error', key: 'datos.notice.notSaved', params: {} };
 			await this.refresh();
+			this.dataChanged();
 		});
 	}
 

@@ -77,6 +77,12 @@ export class StagedFile {
 	orphansChanged = $state(false);
 	/** Rows of other datasets removed with the load (the user chose to). */
 	pruned = $state.raw<OrphanCount[]>([]);
+	/** Checked again since its analysis because its references changed (shown on the card). */
+	rechecked = $state(false);
+	/** What the references were when it was last checked (BatchModel compares it). */
+	refsSig = '';
+	/** Analyses, validations and loads so far (part of the references' signature of others). */
+	checks = 0;
 	/** Milliseconds spent in each step of the last analysis and load (for the bench and support). */
 	timings: Record<string, number> = {};
 	private stepStarted = 0;

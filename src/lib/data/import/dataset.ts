@@ -161,7 +161,8 @@ class DatasetImport extends StagedImport<ImportReport, ImportOptions> implements
 					mapping: this.mapping,
 					stage: names.stage,
 					mode: opts.mode,
-					today: opts.today
+					today: opts.today,
+					tables: opts.tables
 				});
 			} catch (error) {
 				return this.fail(error);
@@ -249,12 +250,17 @@ class DatasetImport extends StagedImport<ImportReport, ImportOptions> implements
 		return this;
 	}
 
-	async validate(mode: 'replace' | 'append'): Promise<ImportReport> {
+	async validate(
+		mode: 'replace' | 'append',
+		tables?: ImportOptions['tables']
+	): Promise<ImportReport> {
+		// The references changed (a batch's districts or framework staged, loaded or dropped).
+		if (tables !== undefined) this.opts.tables = tables;
 		if (!this.loadable || !this.spec) return this.report;
 		const { engine, opts, names, spec } = this;
 		this.step('validate');
 		if (this.fast) {
-			if ((await checkFast(engine, spec, names.stage, mode, opts.today)) !== null) {
+			if ((await checkFast(engine, spec, names.stage, mode, opts.today, opts.tables)) !== null) {
 				this.cleanReport(mode);
 				return this.report;
 			}
@@ -272,6 +278,7 @@ class DatasetImport extends StagedImport<ImportReport, ImportOptions> implements
 			dialect: { decimalComma: this.report.decimalComma, dateOrder: this.report.dateOrder },
 			today: opts.today,
 			mode,
+			tables: opts.tables,
 			room: Math.max(0, (opts.maxIssues ?? DEFAULT_MAX_ISSUES) - this.fileIssues.length),
 			fileName: opts.fileName,
 			locale: opts.locale

@@ -10,6 +10,7 @@ import { quoteIdent } from '../../engine/sql';
 import type { Engine } from '../../engine/types';
 import { fastCheckSql, fastReadTypes, fastSelectSql } from './sql/fast';
 import type { DatasetSpec } from '../schema';
+import type { ReferenceTables } from './report';
 import { engineStopped, isOutOfMemory } from './failure';
 import { countLines } from './lines';
 import type { RegisteredSource } from './registered';
@@ -21,9 +22,10 @@ export async function checkFast(
 	spec: DatasetSpec,
 	stage: string,
 	mode: 'replace' | 'append',
-	today: string
+	today: string,
+	tables?: ReferenceTables
 ): Promise<number | null> {
-	const check = fastCheckSql(spec, { stage, mode, today });
+	const check = fastCheckSql(spec, { stage, mode, today, tables });
 	const [c] = await engine.query(check.sql, check.params);
 	const rows = Number(c.rows);
 	return Number(c.problems) === 0 && rows > 0 ? rows : null;
@@ -44,6 +46,7 @@ export async function stageFast(
 		stage: string;
 		mode: 'replace' | 'append';
 		today: string;
+		tables?: ReferenceTables;
 	}
 ): Promise<number | null> {
 	const { spec, reg, stage } = ctx;
@@ -61,7 +64,7 @@ export async function stageFast(
 		await engine.exec(`${targetDdl(spec)};
 CREATE OR REPLACE TABLE ${q(stage)} AS SELECT * FROM ${q(spec.name)} LIMIT 0;
 INSERT INTO ${q(stage)} BY NAME ${select}`);
-		const rows = await checkFast(engine, spec, stage, ctx.mode, ctx.today);
+		const rows = await checkFast(engine, spec, stage, ctx.mode, ctx.today, ctx.tables);
 		// Records spanning lines, or blank lines: the detailed path numbers lines (and may warn).
 		if (rows === null || countLines(src.buffer ?? src.text ?? '') !== rows + 1) return null;
 		return rows;

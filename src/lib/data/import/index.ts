@@ -36,6 +36,7 @@ export {
 	type PreparedImport,
 	type PreparedTable,
 	type Preview,
+	type ReferenceTables,
 	type TableImportOptions,
 	type TableReport,
 	type TableStep

@@ -79,6 +79,12 @@ export interface ImportOptions extends ReadFileOptions {
 	today: string;
 	/** Canonical column → header, overriding the automatic mapping. */
 	mapping?: Record<string, string>;
+	/**
+	 * Where references are checked: a table or view per referenced dataset
+	 * (default: the loaded \`districts\` and \`framework\`). The data page points
+	 * them at what a batch of files will leave loaded.
+	 */
+	tables?: ReferenceTables;
 	/** Most issues listed in the report (all are counted). Default 10,000. */
 	maxIssues?: number;
 	/** Called as each step starts (for a progress display). */
@@ -89,6 +95,9 @@ export interface ImportOptions extends ReadFileOptions {
 	 */
 	detailed?: boolean;
 }
+
+/** A table or view (its name) standing for a referenced dataset. */
+export type ReferenceTables = Partial<Record<'districts' | 'framework', string>>;
 
 export type ImportStep = 'decode' | 'sniff' | 'map' | 'stage' | 'validate' | 'load' | 'done';
 
@@ -105,8 +114,11 @@ export interface PreparedImport {
 	 * would leave.)
 	 */
 	readonly incoming: { table: string; issues: string | null } | null;
-	/** Validate again for `mode` (append also checks keys against the rows already loaded). */
-	validate(mode: 'replace' | 'append'): Promise<ImportReport>;
+	/**
+	 * Validate again for `mode` (append also checks keys against the rows
+	 * already loaded), and against `tables` when given (they then stay).
+	 */
+	validate(mode: 'replace' | 'append', tables?: ReferenceTables): Promise<ImportReport>;
 	/** Load the valid rows in the last validated mode, and release the stage. */
 	commit(): Promise<ImportReport>;
 	/** Release the stage without loading. */

@@ -8,6 +8,7 @@ import type { Engine } from '../../engine/types';
 import type { Locale } from '../../i18n';
 import { columnSpec, type DatasetSpec } from '../schema';
 import type { DateOrder } from '../sniff';
+import type { ReferenceTables } from './report';
 import { issueCountsSql, issuesSql } from './sql/checks';
 import {
 	makeIssue,
@@ -45,6 +46,8 @@ export interface ValidateContext {
 	dialect: { decimalComma: boolean; dateOrder: DateOrder | null };
 	today: string;
 	mode: 'replace' | 'append';
+	/** Where the referenced districts and framework are read (default: the loaded tables). */
+	tables?: ReferenceTables;
 	/** Issues to list at most. */
 	room: number;
 	fileName: string;
@@ -69,7 +72,8 @@ export async function validateRows(engine: Engine, ctx: ValidateContext): Promis
 		dialect: ctx.dialect,
 		today: ctx.today,
 		mode: ctx.mode,
-		typedTable: ctx.stage
+		typedTable: ctx.stage,
+		tables: ctx.tables
 	});
 	await engine.query(`CREATE OR REPLACE TEMP TABLE ${q(ctx.issues)} AS ${check.sql}`, check.params);
 	const counts = issueCountsSql(ctx.issues);

@@ -7,6 +7,7 @@
  * (`today`) is a bound parameter.
  */
 import type { SqlQuery } from '../../../engine/types';
+import { plausibilityChecks, type PlausibilityCheck } from '../../plausible';
 import { WARNING_CODES, type ColumnSpec, type CrossRule, type DatasetSpec } from '../../schema';
 import {
 	EXCEL_SCIENTIFIC,
@@ -123,6 +124,22 @@ export function ruleViolation(rule: CrossRule): string {
 	}
 }
 
+/**
+ * FROM-and-WHERE (after \`SELECT … FROM\`) of the rows of \`from\` (alias \`t\`)
+ * whose value exceeds their district's \`districtColumn\` (as \`d.v\`).
+ */
+export function plausibilityFrom(
+	p: PlausibilityCheck,
+	ctx: Pick<ValidationContext, 'tables'>,
+	from: string
+): string {
+	const districts = id(ctx.tables?.districts ?? 'districts');
+	const v = id(p.districtColumn);
+	return `${from} JOIN (SELECT ubigeo AS k, max(${v}) AS v FROM ${districts}
+	WHERE ${v} IS NOT NULL GROUP BY ubigeo) d ON d.k = t.ubigeo
+WHERE t.${id(p.column)} > d.v`;
+}
+
 interface Branch {
 	ord: number;
 	column: string;
@@ -178,6 +195,16 @@ WHERE t.__line > d.first${ctx.mode === 'append' ? ` AND NOT ${existing}` : ''}`
 			select: `SELECT t.__line AS line, 'duplicate_existing' AS code, ${keyValue(spec, 't')} AS value,
 	CAST(NULL AS VARCHAR) AS detail
 FROM ${from} WHERE ${keyNotNull} AND ${existing}`
+		});
+	}
+
+	for (const p of plausibilityChecks(spec.name)) {
+		out.push({
+			ord: ordOf(p.column),
+			column: p.column,
+			select: `SELECT t.__line AS line, ${lit(p.code)} AS code, CAST(t.${id(p.column)} AS VARCHAR) AS value,
+	CAST(d.v AS VARCHAR) AS detail
+FROM ${plausibilityFrom(p, ctx, from)}`
 		});
 	}
 

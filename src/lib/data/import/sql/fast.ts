@@ -24,7 +24,8 @@
 import { quoteIdent, quoteLiteral } from '../../../engine/sql';
 import type { SqlQuery } from '../../../engine/types';
 import { SQL_TYPE, type ColumnSpec, type DatasetSpec } from '../../schema';
-import { keyMatch, referenceJoin, ruleViolation } from './checks';
+import { keyMatch, plausibilityFrom, referenceJoin, ruleViolation } from './checks';
+import { plausibilityChecks } from '../../plausible';
 import { MAX_DATE, MIN_DATE, typedExpr, type SqlDialect } from './convert';
 
 const id = quoteIdent;
@@ -229,6 +230,9 @@ export function fastCheckSql(
 		}
 	});
 	for (const rule of spec.rules) counts.push(`count(*) FILTER (WHERE ${ruleViolation(rule)})`);
+	for (const p of plausibilityChecks(spec.name)) {
+		counts.push(`(SELECT count(*) FROM ${plausibilityFrom(p, ctx, t)})`);
+	}
 	const sql = `WITH params AS (SELECT CAST(? AS DATE) AS today)
 SELECT count(*)::INTEGER AS rows, CAST(${counts.join(' + ')} AS INTEGER) AS problems
 FROM ${t} ${joins.join(' ')}`;
