@@ -239,8 +239,9 @@ describe('indicator matrix (/indicadores) in Chromium', () => {
 
 	it('speaks English, and fits a 390 px phone with the table scrolling inside its box', async () => {
 		const { page } = session;
-		await page.setViewportSize({ width: 390, height: 844 });
+		// the language buttons are in the header's menu on a phone: switch first
 		await page.locator('button[data-locale="en"]').click();
+		await page.setViewportSize({ width: 390, height: 844 });
 		await page
 			.getByRole('heading', { level: 1, name: 'Each indicator across all districts' })
 			.waitFor();
@@ -248,6 +249,7 @@ describe('indicator matrix (/indicadores) in Chromium', () => {
 			390
 		);
 		expect(await axeViolations(page)).toEqual([]);
+		await page.setViewportSize({ width: 1280, height: 900 });
 		await page.locator('button[data-locale="es"]').click();
 	});
 });

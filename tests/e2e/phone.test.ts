@@ -50,7 +50,8 @@ const READY: Record<string, string> = {
 		'[data-testid="activities"][data-source="engine"] [data-testid="act-table"] tr[data-id]',
 	[`/autoevaluacion/${UBIGEO}`]: '[data-testid="rounds"] tbody tr',
 	[`/distritos/${UBIGEO}`]: '[data-testid="profile"][data-source="engine"]',
-	'/explorar': '[data-testid="exp-compare-result"][data-source="engine"]'
+	'/explorar': '[data-testid="exp-compare-result"][data-source="engine"]',
+	'/indicadores': '[data-testid="matrix"][data-source="engine"] [data-testid="matrix-open"]'
 };
 /** Screens without loaded data on the static site: forms, the server's screens (which say they need it), the engine's diagnostics. */
 const WITHOUT_DATA = new Set([
