@@ -5,37 +5,18 @@
  * no violation. The routes are read from src/routes, so screens added later
  * are covered too.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { XSS_PAYLOADS, xssFixtures } from '../fixtures/generate';
 import type { Page } from 'playwright-core';
 import { openSession, type Session } from './browser';
+import { pageRoutes } from './routes';
 import { card, expectContains, load, openDatos, query, stage } from './datos-helpers';
 
 /** A ubigeo that every district route is prerendered for (and that the payload data keep). */
 const UBIGEO = '150101';
-
-/** The app's page routes, from the files in src/routes; dynamic segments get a real value. */
-function routes(): string[] {
-	const out: string[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (name === '+page.svelte') {
-				const segments = relative('src/routes', dir)
-					.split(sep)
-					.filter((s) => s !== '' && !/^\(.*\)$/.test(s))
-					.map((s) => (/^\[.*\]$/.test(s) ? UBIGEO : s));
-				out.push(`/${segments.join('/')}`);
-			}
-		}
-	};
-	walk('src/routes');
-	return out.sort();
-}
 
 /**
  * Screens that show none of the loaded datasets' texts on the static site: the sign-in,
@@ -132,7 +113,7 @@ describe('XSS payloads render as text on every screen', () => {
 		).toEqual([{ n: 0 }]);
 	});
 
-	const checked = routes();
+	const checked = pageRoutes((s) => (/^\[.*\]$/.test(s) ? UBIGEO : s));
 
 	it('knows the routes to check', () => {
 		expect(checked).toEqual(expect.arrayContaining(['/', '/datos', '/diagnostico']));

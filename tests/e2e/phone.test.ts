@@ -6,11 +6,10 @@
  * the activity log's form is one full-width field a row with 44 px targets.
  * The routes are read from src/routes, so screens added later are covered too.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, type Session } from './browser';
+import { pageRoutes } from './routes';
 
 const base = () => inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
@@ -18,26 +17,6 @@ const PHONE = { width: 390, height: 844 };
 const UBIGEO = '150132';
 /** A real value for each dynamic segment of a route. */
 const SEGMENT: Record<string, string> = { '[ubigeo]': UBIGEO, '[round]': '2024' };
-
-/** The app's page routes, from the files in src/routes, with real values for dynamic segments. */
-function routes(): string[] {
-	const out: string[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (name === '+page.svelte') {
-				const segments = relative('src/routes', dir)
-					.split(sep)
-					.filter((s) => s !== '' && !/^\(.*\)$/.test(s))
-					.map((s) => SEGMENT[s] ?? s);
-				out.push(`/${segments.join('/')}`);
-			}
-		}
-	};
-	walk('src/routes');
-	return out.sort();
-}
 
 /**
  * What shows that a route's data are on screen (besides every `data-source` being
@@ -122,7 +101,7 @@ describe('a phone (390 × 844) is a first-class screen', () => {
 		await session?.close();
 	});
 
-	const checked = routes();
+	const checked = pageRoutes((s) => SEGMENT[s] ?? s);
 
 	it('knows every route, and what shows each one is rendered', () => {
 		expect(checked).toEqual(expect.arrayContaining(['/', '/actividades', `/distritos/${UBIGEO}`]));
