@@ -40,9 +40,17 @@ describe('action plans and activity logs on the server, in Chromium', () => {
 		expect(response.status()).toBe(200);
 	}
 
-	/** A GET with the browser's session, as JSON. */
+	/**
+	 * A GET with the browser's session, as JSON. Sent again once if the kept-alive
+	 * socket was closed by the server just as it went out (ECONNRESET, seen in CI):
+	 * a browser retries an idempotent request then too; Playwright's client does not.
+	 */
 	async function getJson<T>(path: string): Promise<T> {
-		const response = await session.context.request.get(url(path));
+		const get = () => session.context.request.get(url(path));
+		const response = await get().catch((error: unknown) => {
+			if (/ECONNRESET|socket hang up/.test(String(error))) return get();
+			throw error;
+		});
 		expect(response.status(), path).toBe(200);
 		return (await response.json()) as T;
 	}
